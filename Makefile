@@ -1,0 +1,62 @@
+# Two commands for learners and instructors:
+#   make lab    - set up .venv (once) and open JupyterLab on the course
+#   make test   - set up .venv (once) and run every test (unit, property, lint, strict nbval)
+# Other targets: make notebooks (re-execute and normalise the stored notebooks), make bench.
+
+PYTHON ?= python3
+VENV   ?= .venv
+BIN    := $(VENV)/bin
+STAMP  := $(VENV)/.installed
+PORT   ?= 8888
+# Jupyter refuses to run as root unless told; only add the flag when we are root (containers, CI).
+ROOT_FLAG := $(if $(filter 0,$(shell id -u)),--allow-root,)
+
+.PHONY: install lab test unit nbval lint notebooks bench clean
+
+install: $(STAMP)
+
+# The stamp makes the bootstrap idempotent: a second run reinstalls nothing unless a
+# requirements file or pyproject.toml changed.
+$(STAMP): requirements.txt requirements-test.txt constraints.txt pyproject.toml
+	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 10) else "Python 3.10 or newer is needed; run: make PYTHON=python3.12 ...")'
+	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet -r requirements.txt -r requirements-test.txt -c constraints.txt
+	$(BIN)/python -m pip install --quiet --no-deps -e .
+	touch $(STAMP)
+
+lab: $(STAMP)
+	$(BIN)/jupyter lab --ServerApp.ip=127.0.0.1 --ServerApp.port=$(PORT) --ServerApp.root_dir=notebooks $(ROOT_FLAG) \
+		01_differentiation.ipynb
+
+test: $(STAMP)
+	$(BIN)/ruff check helpers tests tools notebooks
+	$(BIN)/ruff format --check helpers tests tools notebooks
+	MPLBACKEND=Agg $(BIN)/python -m pytest \
+		--cov=helpers --cov-report=term --cov-fail-under=90 \
+		--nbval --nbval-current-env --nbval-sanitize-with .nbval-sanitize.cfg \
+		tests notebooks
+
+# Unit and property tests only (quick, while editing helpers).
+unit: $(STAMP)
+	MPLBACKEND=Agg $(BIN)/python -m pytest -q tests
+
+# Strict nbval only.
+nbval: $(STAMP)
+	$(BIN)/python -m pytest -q --nbval --nbval-current-env --nbval-sanitize-with .nbval-sanitize.cfg notebooks
+
+lint: $(STAMP)
+	$(BIN)/ruff check helpers tests tools notebooks
+	$(BIN)/ruff format --check helpers tests tools notebooks
+
+# The only way notebooks get their stored outputs: a fresh kernel each, then normalised.
+# NB=notebooks/03_gradient_vectors.ipynb runs just one.
+NB ?= notebooks/*.ipynb
+notebooks: $(STAMP)
+	$(BIN)/python tools/execute_notebooks.py $(NB)
+
+bench: $(STAMP)
+	MPLBACKEND=Agg $(BIN)/python benchmarks/run_all.py
+
+clean:
+	rm -rf $(VENV) .pytest_cache .hypothesis .coverage .ruff_cache

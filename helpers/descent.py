@@ -1,0 +1,314 @@
+"""The descent loop and its result: one contract shared by every optimiser and every plot.
+
+An optimiser *step* takes the current point, the gradient there and the optimiser's
+state, and returns the next point and state (the d2l pattern). :func:`iterate` runs any
+step with the lecture's stopping rule (stop when ``|f'| <= eps`` or ``‖∇f‖ <= eps``), a step
+cap, and divergence detection, and returns a :class:`DescentResult` that plots and
+explorers draw the same way whatever produced it.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from typing import Any
+
+import numpy as np
+
+from .validation import check_callable, check_int, check_real
+
+__all__ = [
+    "DIVERGENCE_LIMIT",
+    "DescentResult",
+    "Step",
+    "gd_step",
+    "gradient_ascent",
+    "gradient_descent",
+    "iterate",
+    "momentum_step",
+]
+
+#: A point or gradient whose norm exceeds this is treated as diverged (before it overflows).
+DIVERGENCE_LIMIT = 1e12
+
+#: ``step(x, g, state) -> (x_next, state)``
+Step = Callable[[Any, Any, Any], tuple[Any, Any]]
+
+
+@dataclass(frozen=True)
+class DescentResult:
+    """What a descent run did, step by step.
+
+    Attributes
+    ----------
+    path : ndarray
+        The iterates x_0 … x_k: shape ``(k+1,)`` for a scalar variable, ``(k+1, d)`` for a vector.
+        Every recorded number is finite: a diverging run keeps what it had before it blew up.
+    grad_norms : ndarray
+        ``|f'(x_i)|`` or ``‖∇f(x_i)‖`` for each iterate, shape ``(k+1,)``.
+    values : ndarray or None
+        ``f(x_i)`` for each iterate when the objective was given, else ``None``.
+    steps : int
+        Number of updates made (``len(path) - 1``).
+    status : {"converged", "max_steps", "diverged", "finished"}
+        Why it stopped. ``"finished"`` means a fixed number of steps was asked for (``eps=None``).
+    lr : float
+        The learning rate λ.
+    eps : float or None
+        The stopping threshold ε, or ``None`` for a fixed number of steps.
+    max_steps : int
+        The step cap.
+    diverged_at : int or None
+        The step at which the run diverged.
+    ascent : bool
+        True for gradient ascent.
+    extra : dict
+        Algorithm-specific history (e.g. per-epoch losses of SGD).
+    """
+
+    path: np.ndarray
+    grad_norms: np.ndarray
+    values: np.ndarray | None
+    steps: int
+    status: str
+    lr: float
+    eps: float | None
+    max_steps: int
+    diverged_at: int | None = None
+    ascent: bool = False
+    extra: dict = field(default_factory=dict)
+
+    @property
+    def x(self):
+        """The last recorded iterate (a float for scalar runs, an array otherwise)."""
+        last = self.path[-1]
+        return float(last) if self.path.ndim == 1 else last.copy()
+
+    @property
+    def converged(self) -> bool:
+        return self.status == "converged"
+
+    @property
+    def diverged(self) -> bool:
+        return self.status == "diverged"
+
+    @property
+    def grad_symbol(self) -> str:
+        return "|f'|" if self.path.ndim == 1 else "‖∇f‖"
+
+    @property
+    def message(self) -> str:
+        """One line for a learner: why the run stopped, and after how many steps."""
+        g = self.grad_symbol
+        if self.status == "converged":
+            unit = "step" if self.steps == 1 else "steps"
+            return f"converged in {self.steps} {unit} ({g} ≤ ε = {self.eps:.0e})"
+        if self.status == "diverged":
+            return f"diverged at step {self.diverged_at}"
+        last = float(self.grad_norms[-1])
+        if self.status == "finished":
+            return f"finished {self.steps} steps with {g} = {last:.2e}"
+        return f"stopped at the step cap {self.max_steps} with {g} = {last:.2e}"
+
+    def __repr__(self) -> str:
+        return f"DescentResult({self.message}; x = {np.round(self.x, 6)})"
+
+
+def gd_step(lr: float, *, ascent: bool = False) -> Step:
+    """Plain gradient descent x ← x − λ∇f(x) (or ascent x ← x + λ∇f(x)) as a step."""
+    sign = 1.0 if ascent else -1.0
+
+    def step(x, g, state):
+        return x + sign * lr * g, state
+
+    return step
+
+
+def momentum_step(lr: float, beta: float = 0.9) -> Step:
+    """Heavy-ball momentum: v ← βv + ∇f(x), x ← x − λv. The state is the velocity v."""
+
+    def step(x, g, state):
+        v = g if state is None else beta * state + g
+        return x - lr * v, v
+
+    return step
+
+
+def _norm(g) -> float:
+    if isinstance(g, float):
+        return abs(g)
+    return float(np.sqrt(np.dot(g, g))) if g.ndim == 1 else float(np.linalg.norm(g))
+
+
+def _as_point(init):
+    """Scalars run on Python floats (fast); vectors on float64 arrays."""
+    arr = np.asarray(init, dtype=float)
+    if arr.ndim == 0:
+        return float(arr)
+    if arr.ndim != 1 or arr.size == 0:
+        raise ValueError(f"init must be a number or a non-empty 1-D vector, got shape {arr.shape}")
+    return arr.copy()
+
+
+def iterate(
+    grad: Callable,
+    init,
+    step: Step,
+    *,
+    lr: float,
+    eps: float | None = 1e-5,
+    max_steps: int = 10_000,
+    f: Callable | None = None,
+    ascent: bool = False,
+) -> DescentResult:
+    """Run an optimiser ``step`` from ``init`` until ``|∇f| <= eps``, the step cap, or divergence.
+
+    Parameters
+    ----------
+    grad : callable
+        ``grad(x)`` returns f'(x) (a number) or ∇f(x) (a vector of the same length as ``x``).
+    init : float or array_like
+        The start point x_0.
+    step : callable
+        ``step(x, g, state) -> (x_next, state)``; see :func:`gd_step`.
+    lr : float
+        The learning rate, recorded in the result (the step already uses it).
+    eps : float or None
+        Stop when the gradient's size is at most ``eps``; ``None`` runs exactly ``max_steps`` steps.
+    max_steps : int
+        The step cap.
+    f : callable, optional
+        The objective, recorded at every iterate.
+    ascent : bool
+        Recorded in the result.
+
+    Returns
+    -------
+    DescentResult
+    """
+    check_callable("grad", grad)
+    check_callable("step", step)
+    if f is not None:
+        check_callable("f", f)
+    if eps is not None:
+        eps = check_real("eps", eps, low=0.0)
+    max_steps = check_int("max_steps", max_steps, low=1, high=10_000_000)
+    x = _as_point(init)
+    if not np.all(np.isfinite(x)):
+        raise ValueError(f"init must be finite, got {init!r}")
+    scalar = isinstance(x, float)
+
+    path, norms, values = [], [], []
+    state = None
+    status, diverged_at = None, None
+    # Overflow on the way to divergence is expected and reported as a result, not as warnings.
+    with np.errstate(over="ignore", invalid="ignore", divide="ignore"):
+        for k in range(max_steps + 1):
+            try:
+                g = grad(x)
+                g = float(g) if scalar else np.asarray(g, dtype=float)
+                fx = float(f(x)) if f is not None else None
+            except (OverflowError, ZeroDivisionError, ValueError) as exc:
+                if k == 0:
+                    raise ValueError(f"the gradient or objective cannot be evaluated at init = {init!r}: {exc}") from exc
+                status, diverged_at = "diverged", k
+                break
+            if not scalar and g.shape != x.shape:
+                raise ValueError(f"grad must return a vector of shape {x.shape}, got shape {g.shape}")
+            gn = _norm(g)
+            bad = not math.isfinite(gn) or gn > DIVERGENCE_LIMIT or (fx is not None and not math.isfinite(fx))
+            if bad:
+                if k == 0:
+                    raise ValueError(f"the gradient at init = {init!r} is not finite")
+                status, diverged_at = "diverged", k
+                break
+            path.append(x)
+            norms.append(gn)
+            if fx is not None:
+                values.append(fx)
+            if eps is not None and gn <= eps:
+                status = "converged"
+                break
+            if k == max_steps:
+                status = "max_steps" if eps is not None else "finished"
+                break
+            try:
+                x, state = step(x, g, state)
+            except OverflowError:
+                status, diverged_at = "diverged", k + 1
+                break
+            xn = abs(x) if scalar else _norm(x)
+            if not math.isfinite(xn) or xn > DIVERGENCE_LIMIT:
+                status, diverged_at = "diverged", k + 1
+                break
+
+    return DescentResult(
+        path=np.array(path, dtype=float),
+        grad_norms=np.array(norms, dtype=float),
+        values=np.array(values, dtype=float) if f is not None else None,
+        steps=len(path) - 1,
+        status=status,
+        lr=lr,
+        eps=eps,
+        max_steps=max_steps,
+        diverged_at=diverged_at,
+        ascent=ascent,
+    )
+
+
+def gradient_descent(
+    grad: Callable,
+    init,
+    *,
+    lr: float = 1e-2,
+    eps: float | None = 1e-5,
+    max_steps: int = 10_000,
+    f: Callable | None = None,
+) -> DescentResult:
+    """Gradient descent (경사하강법): x ← x − λ∇f(x) until ``|∇f(x)| <= eps``.
+
+    Parameters
+    ----------
+    grad : callable
+        The derivative f' (scalar x) or gradient ∇f (vector x).
+    init : float or array_like
+        The start point.
+    lr : float
+        The learning rate λ > 0.
+    eps : float or None
+        The stopping threshold ε ≥ 0 on ``|f'|`` or ``‖∇f‖``; ``None`` runs ``max_steps`` steps.
+    max_steps : int
+        The step cap.
+    f : callable, optional
+        The objective, recorded at each iterate (for loss curves).
+
+    Returns
+    -------
+    DescentResult
+
+    Examples
+    --------
+    >>> r = gradient_descent(lambda x: 2 * x + 2, 1.5, lr=1e-2, eps=1e-5)
+    >>> r.status, round(r.x, 4)
+    ('converged', -1.0)
+    """
+    lr = check_real("lr", lr, low=0.0, low_inclusive=False)
+    return iterate(grad, init, gd_step(lr), lr=lr, eps=eps, max_steps=max_steps, f=f)
+
+
+def gradient_ascent(
+    grad: Callable,
+    init,
+    *,
+    lr: float = 1e-2,
+    eps: float | None = 1e-5,
+    max_steps: int = 10_000,
+    f: Callable | None = None,
+) -> DescentResult:
+    """Gradient ascent (경사상승법): x ← x + λ∇f(x), towards a local maximum (극대값).
+
+    Parameters are those of :func:`gradient_descent`.
+    """
+    lr = check_real("lr", lr, low=0.0, low_inclusive=False)
+    return iterate(grad, init, gd_step(lr, ascent=True), lr=lr, eps=eps, max_steps=max_steps, f=f, ascent=True)
