@@ -211,7 +211,9 @@ def iterate(
                 fx = float(f(x)) if f is not None else None
             except (OverflowError, ZeroDivisionError, ValueError) as exc:
                 if k == 0:
-                    raise ValueError(f"the gradient or objective cannot be evaluated at init = {init!r}: {exc}") from exc
+                    raise ValueError(
+                        f"the gradient or objective cannot be evaluated at init = {init!r}: {exc}"
+                    ) from exc
                 status, diverged_at = "diverged", k
                 break
             if not scalar and g.shape != x.shape:

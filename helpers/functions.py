@@ -1,0 +1,256 @@
+"""A small library of objectives to descend: the lecture's and the course's own.
+
+Each :class:`Objective` is built once from a sympy expression: its value and gradient are
+compiled with ``sympy.lambdify`` (never re-derived inside a loop), with fast scalar versions for
+the descent loop (``f``, ``grad``) and vectorised ones for plotting grids (``f_grid``).
+Known minima and the curvature bound L (largest second derivative / Hessian eigenvalue, for
+quadratics) come with it, so notebooks and tests can compare a run with the truth.
+"""
+
+from __future__ import annotations
+
+import functools
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+
+import numpy as np
+import sympy as sp
+
+from .validation import check_choice
+
+__all__ = ["FUNCTIONS", "Objective", "get_function", "objective_from_expr"]
+
+
+@dataclass(frozen=True)
+class Objective:
+    """A function to minimise, with what is known about it.
+
+    Attributes
+    ----------
+    name : str
+        Key in the library (``get_function(name)``).
+    label : str
+        The formula as a learner reads it, e.g. ``"x² + 2x + 3"``.
+    expr : sympy.Expr
+        The symbolic expression.
+    variables : tuple of sympy.Symbol
+        ``(x,)`` or ``(x, y)``.
+    f, grad : callable
+        Value and derivative / gradient at one point (a float, or a length-2 array).
+    f_grid : callable
+        Vectorised value over arrays: ``f_grid(xs)`` or ``f_grid(X, Y)``.
+    minima : tuple
+        Known local minimisers (floats, or tuples for 2-D), the global one first.
+    curvature : float or None
+        L, the largest second derivative over the whole domain when it is bounded
+        (quadratics): gradient descent converges for lr < 2/L.
+    convex : bool
+        Whether the function is convex.
+    domain : tuple of (float, float)
+        A box per variable that shows the interesting part (for plots and sliders).
+    source : str
+        ``"lecture"`` for the lecture's own examples, ``"course"`` for the course's additions.
+    """
+
+    name: str
+    label: str
+    expr: sp.Expr
+    variables: tuple
+    f: Callable
+    grad: Callable
+    f_grid: Callable
+    minima: tuple = ()
+    curvature: float | None = None
+    convex: bool = False
+    domain: tuple = ((-3.0, 3.0),)
+    source: str = "course"
+
+    @property
+    def dim(self) -> int:
+        return len(self.variables)
+
+    def __repr__(self) -> str:
+        return f"Objective({self.name!r}: f = {self.label})"
+
+
+def objective_from_expr(
+    expr: sp.Expr,
+    variables: Sequence[sp.Symbol],
+    *,
+    name: str = "custom",
+    label: str | None = None,
+    minima: tuple = (),
+    curvature: float | None = None,
+    convex: bool = False,
+    domain: tuple | None = None,
+    source: str = "course",
+) -> Objective:
+    """Compile an :class:`Objective` from a sympy expression in one or two variables.
+
+    Parameters
+    ----------
+    expr : sympy.Expr
+        The function. Build it with sympy, or from a learner's text with
+        :func:`helpers.formula.parse_formula` (never with ``sympify`` on raw text).
+    variables : sequence of sympy.Symbol
+        One or two symbols.
+    name, label, minima, curvature, convex, domain, source
+        See :class:`Objective`.
+    """
+    if not isinstance(expr, sp.Expr):
+        raise TypeError(f"expr must be a sympy expression, got {expr!r} of type {type(expr).__name__}")
+    variables = tuple(variables)
+    if len(variables) not in (1, 2) or not all(isinstance(v, sp.Symbol) for v in variables):
+        raise ValueError(f"variables must be one or two sympy Symbols, got {variables!r}")
+    extra = expr.free_symbols - set(variables)
+    if extra:
+        raise ValueError(f"expr uses {sorted(map(str, extra))} which are not among variables {variables}")
+    partials = [sp.diff(expr, v) for v in variables]
+    # "math" first: on plain floats it is several times faster than numpy in the descent loop;
+    # numpy covers what math lacks (sign, ...). Grids always use numpy.
+    point_modules = ["math", "numpy"]
+    value = sp.lambdify(variables, expr, point_modules)
+    f_grid = _vectorised(sp.lambdify(variables, expr, "numpy"))
+    if len(variables) == 1:
+        f = value
+        grad = sp.lambdify(variables, partials[0], point_modules)
+    else:
+        parts = sp.lambdify(variables, partials, point_modules)
+
+        def f(p):
+            return value(p[0], p[1])
+
+        def grad(p):
+            return np.array(parts(p[0], p[1]), dtype=float)
+
+    if domain is None:
+        domain = tuple((-3.0, 3.0) for _ in variables)
+    return Objective(
+        name=name,
+        label=label or _pretty(expr),
+        expr=expr,
+        variables=variables,
+        f=f,
+        grad=grad,
+        f_grid=f_grid,
+        minima=tuple(minima),
+        curvature=curvature,
+        convex=convex,
+        domain=tuple(tuple(map(float, box)) for box in domain),
+        source=source,
+    )
+
+
+def _vectorised(fn: Callable) -> Callable:
+    # lambdify returns a scalar for constant expressions; grids need an array of the right shape.
+    def grid(*arrays):
+        with np.errstate(all="ignore"):
+            out = fn(*arrays)
+        return np.broadcast_to(np.asarray(out, dtype=float), np.broadcast(*arrays).shape).copy()
+
+    return grid
+
+
+def _pretty(expr: sp.Expr) -> str:
+    text = sp.sstr(expr).replace("**2", "²").replace("**3", "³").replace("**4", "⁴").replace("*", "·")
+    return text
+
+
+def _local_minima_1d(expr: sp.Expr, x: sp.Symbol, lo: float, hi: float) -> tuple[float, ...]:
+    """Local minimisers in [lo, hi]: sign changes of f' on a fine grid, polished by Newton's method."""
+    d1 = sp.lambdify(x, sp.diff(expr, x), "numpy")
+    d2 = sp.lambdify(x, sp.diff(expr, x, 2), "numpy")
+    f = sp.lambdify(x, expr, "numpy")
+    xs = np.linspace(lo, hi, 4001)
+    g = d1(xs)
+    found = []
+    for i in np.flatnonzero((g[:-1] < 0) & (g[1:] >= 0)):
+        r = xs[i]
+        for _ in range(50):
+            r -= d1(r) / d2(r)
+        found.append(float(r))
+    return tuple(sorted(found, key=f))
+
+
+@functools.cache
+def get_function(name: str) -> Objective:
+    """Return the library's objective called ``name`` (compiled once, then cached).
+
+    Names: see ``FUNCTIONS``.
+    """
+    check_choice("name", name, FUNCTIONS)
+    return _BUILDERS[name]()
+
+
+x, y = sp.symbols("x y", real=True)
+
+
+def _lecture_quadratic() -> Objective:
+    return objective_from_expr(
+        x**2 + 2 * x + 3, (x,), name="lecture_quadratic", label="x² + 2x + 3",
+        minima=(-1.0,), curvature=2.0, convex=True, domain=((-4.0, 2.0),), source="lecture",
+    )  # fmt: skip
+
+
+def _xcos() -> Objective:
+    # d2l's classic non-convex example: descent from x = 10 with lr 2 lands in a poor local minimum.
+    c = sp.Rational(15, 100) * sp.pi
+    expr = x * sp.cos(c * x)
+    return objective_from_expr(
+        expr, (x,), name="xcos", label="x·cos(0.15πx)",
+        minima=_local_minima_1d(expr, x, -15.0, 15.0), domain=((-15.0, 15.0),),
+    )  # fmt: skip
+
+
+def _double_well() -> Objective:
+    # Two valleys of different depth: a local minimum that is not the global one.
+    expr = x**4 - 3 * x**2 + x
+    return objective_from_expr(
+        expr, (x,), name="double_well", label="x⁴ − 3x² + x",
+        minima=_local_minima_1d(expr, x, -3.0, 3.0), domain=((-2.2, 2.2),),
+    )  # fmt: skip
+
+
+def _lecture_bowl() -> Objective:
+    return objective_from_expr(
+        x**2 + 2 * y**2, (x, y), name="lecture_bowl", label="x² + 2y²",
+        minima=((0.0, 0.0),), curvature=4.0, convex=True, domain=((-2.5, 2.5), (-2.5, 2.5)), source="lecture",
+    )  # fmt: skip
+
+
+def _stretched_bowl() -> Objective:
+    # Curvature 2 along x, 20 along y: a step size that suits y overshoots, so the path zig-zags.
+    return objective_from_expr(
+        x**2 + 10 * y**2, (x, y), name="stretched_bowl", label="x² + 10y²",
+        minima=((0.0, 0.0),), curvature=20.0, convex=True, domain=((-3.0, 3.0), (-1.5, 1.5)),
+    )  # fmt: skip
+
+
+def _rosenbrock() -> Objective:
+    return objective_from_expr(
+        (1 - x) ** 2 + 100 * (y - x**2) ** 2, (x, y), name="rosenbrock", label="(1 − x)² + 100(y − x²)²",
+        minima=((1.0, 1.0),), domain=((-2.0, 2.0), (-1.0, 3.0)),
+    )  # fmt: skip
+
+
+def _himmelblau() -> Objective:
+    # Four minima of equal height: where descent ends depends only on where it starts.
+    minima = ((3.0, 2.0), (-2.805118, 3.131312), (-3.779310, -3.283186), (3.584428, -1.848127))
+    return objective_from_expr(
+        (x**2 + y - 11) ** 2 + (x + y**2 - 7) ** 2, (x, y), name="himmelblau",
+        label="(x² + y − 11)² + (x + y² − 7)²", minima=minima, domain=((-5.0, 5.0), (-5.0, 5.0)),
+    )  # fmt: skip
+
+
+_BUILDERS = {
+    "lecture_quadratic": _lecture_quadratic,
+    "xcos": _xcos,
+    "double_well": _double_well,
+    "lecture_bowl": _lecture_bowl,
+    "stretched_bowl": _stretched_bowl,
+    "rosenbrock": _rosenbrock,
+    "himmelblau": _himmelblau,
+}
+
+#: Names of the library's objectives, 1-D first.
+FUNCTIONS = tuple(_BUILDERS)

@@ -1,0 +1,79 @@
+"""One look for every figure of the course, applied without touching global rcParams.
+
+Plot functions wrap their drawing in ``with course_style():`` (a matplotlib style context),
+so a learner's own plots keep their settings.
+"""
+
+from __future__ import annotations
+
+import contextlib
+from collections.abc import Iterator
+
+import matplotlib as mpl
+from matplotlib.figure import Figure
+
+__all__ = ["COLORS", "FIG_WIDE", "FIG_SINGLE", "FIG_SQUARE", "course_style", "new_figure", "palette"]
+
+# Okabe–Ito: distinguishable with the common colour-vision deficiencies.
+COLORS = {
+    "blue": "#0072B2",
+    "orange": "#E69F00",
+    "green": "#009E73",
+    "vermillion": "#D55E00",
+    "purple": "#CC79A7",
+    "sky": "#56B4E9",
+    "yellow": "#F0E442",
+    "black": "#000000",
+}
+_CYCLE = [COLORS[k] for k in ("blue", "orange", "green", "vermillion", "purple", "sky", "black")]
+
+# Sizes in inches that fit a JupyterLab / Colab notebook column at the default dpi.
+FIG_SINGLE = (6.0, 4.0)
+FIG_WIDE = (10.0, 4.0)
+FIG_SQUARE = (5.0, 5.0)
+
+_RC = {
+    "figure.dpi": 100,
+    "savefig.dpi": 100,
+    "font.size": 11,
+    "axes.titlesize": 12,
+    "axes.labelsize": 11,
+    "legend.fontsize": 9.5,
+    "xtick.labelsize": 9.5,
+    "ytick.labelsize": 9.5,
+    "axes.grid": True,
+    "grid.alpha": 0.3,
+    "axes.spines.top": False,
+    "axes.spines.right": False,
+    "axes.prop_cycle": mpl.cycler(color=_CYCLE),
+    "lines.linewidth": 2.0,
+    "figure.constrained_layout.use": True,
+    "image.cmap": "viridis",
+}
+
+
+@contextlib.contextmanager
+def course_style() -> Iterator[None]:
+    """Apply the course's look inside a ``with`` block only (no global rcParams change)."""
+    with mpl.rc_context(_RC):
+        yield
+
+
+def palette(n: int) -> list[str]:
+    """``n`` colour-blind-safe colours (cycling when n > 7)."""
+    return [_CYCLE[i % len(_CYCLE)] for i in range(n)]
+
+
+def new_figure(figsize: tuple[float, float] = FIG_WIDE, ncols: int = 1, nrows: int = 1, **kwargs) -> tuple:
+    """A figure that pyplot does not manage: explorers redraw it in place and show it as PNG.
+
+    Not registered with pyplot, so ``%matplotlib inline`` never shows it by itself and it is
+    never stacked; rendered with the Agg canvas attached here.
+    """
+    from matplotlib.backends.backend_agg import FigureCanvasAgg
+
+    with course_style():
+        fig = Figure(figsize=figsize, layout="constrained")
+        FigureCanvasAgg(fig)
+        axes = fig.subplots(nrows, ncols, squeeze=False, **kwargs)
+    return fig, axes

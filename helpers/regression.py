@@ -1,0 +1,297 @@
+"""Linear regression by gradient descent, against the closed form β = X⁺y (section 4 of the lecture).
+
+Three objectives, all minimised by the same β when X has full column rank; r = y − Xβ is the residual:
+
+``"lecture"``
+    What the lecture's code descends: ``grad = −Xᵀ(y − Xβ)``, the gradient of ½‖y − Xβ‖² (a sum,
+    not a mean). The 2/n of the mean squared error is absorbed into the learning rate.
+``"norm"``
+    The lecture's ‖y − Xβ‖₂ whose norm includes 1/n, i.e. the RMSE √(mean r²), with gradient
+    −Xᵀ(y − Xβ) / (n‖y − Xβ‖).
+``"squared"``
+    The mean squared error mean(r²), with gradient −(2/n)Xᵀ(y − Xβ).
+"""
+
+from __future__ import annotations
+
+import math
+from typing import Any
+
+import numpy as np
+
+from .descent import DescentResult, gd_step, iterate
+from .validation import check_array, check_choice, check_int, check_real
+
+__all__ = [
+    "OBJECTIVES",
+    "add_intercept",
+    "distance_to_pinv",
+    "lecture_data",
+    "linear_regression_gd",
+    "pinv_solution",
+    "regression_gradient",
+    "regression_loss",
+]
+
+#: The objective names accepted by :func:`regression_loss`, :func:`regression_gradient` and the solvers.
+OBJECTIVES = ("lecture", "norm", "squared")
+
+
+def add_intercept(X: Any) -> np.ndarray:
+    """Append a column of ones to ``X`` as its last column, so the last coefficient is the intercept.
+
+    With the ones column, Xβ = x₁β₁ + … + x_dβ_d + β_{d+1}: the line no longer has to pass
+    through the origin.
+
+    Parameters
+    ----------
+    X : array_like, shape (n, d)
+        The data, one example per row.
+
+    Returns
+    -------
+    ndarray, shape (n, d + 1)
+
+    Examples
+    --------
+    >>> add_intercept([[1.0, 2.0], [3.0, 4.0]])
+    array([[1., 2., 1.],
+           [3., 4., 1.]])
+    """
+    X = check_array("X", X, ndim=2, min_rows=1)
+    return np.hstack([X, np.ones((X.shape[0], 1))])
+
+
+def lecture_data() -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """The lecture's regression problem: four points on the plane y = x₁ + 2x₂ + 3.
+
+    Returns
+    -------
+    X : ndarray, shape (4, 3)
+        ``[[1, 1], [1, 2], [2, 2], [2, 3]]`` with the intercept column of ones appended.
+    y : ndarray, shape (4,)
+        ``X @ [1, 2] + 3`` (no noise, so the fit is exact).
+    beta0 : ndarray, shape (3,)
+        The lecture's start point ``[10.1, 15.1, -6.5]``.
+    """
+    X = np.array([[1.0, 1.0], [1.0, 2.0], [2.0, 2.0], [2.0, 3.0]])
+    y = X @ np.array([1.0, 2.0]) + 3.0
+    return add_intercept(X), y, np.array([10.1, 15.1, -6.5])
+
+
+def _check_data(X: Any, y: Any) -> tuple[np.ndarray, np.ndarray]:
+    X = check_array("X", X, ndim=2, min_rows=1)
+    if X.shape[1] == 0:
+        raise ValueError(f"X must have at least one column, got shape {X.shape}")
+    y = check_array("y", y, ndim=1)
+    if y.shape[0] != X.shape[0]:
+        raise ValueError(f"y must have one entry per row of X ({X.shape[0]}), got shape {y.shape}")
+    return X, y
+
+
+def _check_beta(name: str, beta: Any, d: int) -> np.ndarray:
+    beta = check_array(name, beta, ndim=1)
+    if beta.shape[0] != d:
+        raise ValueError(f"{name} must have one entry per column of X ({d}), got shape {beta.shape}")
+    return beta
+
+
+def pinv_solution(X: Any, y: Any) -> np.ndarray:
+    """The least-squares coefficients β = X⁺y via the Moore–Penrose pseudo-inverse.
+
+    Among all minimisers of ‖y − Xβ‖ it is the one of smallest norm.
+
+    Parameters
+    ----------
+    X : array_like, shape (n, d)
+    y : array_like, shape (n,)
+
+    Returns
+    -------
+    ndarray, shape (d,)
+
+    Examples
+    --------
+    >>> X, y, _ = lecture_data()
+    >>> np.round(pinv_solution(X, y), 10)
+    array([1., 2., 3.])
+    """
+    X, y = _check_data(X, y)
+    return np.linalg.pinv(X) @ y
+
+
+def _loss(X: np.ndarray, y: np.ndarray, r: np.ndarray, objective: str) -> float:
+    # r is the residual y − Xβ, computed once by the caller.
+    rr = float(r @ r)
+    if objective == "lecture":
+        return 0.5 * rr
+    mse = rr / len(y)
+    return math.sqrt(mse) if objective == "norm" else mse
+
+
+def _gradient(X: np.ndarray, y: np.ndarray, r: np.ndarray, objective: str) -> np.ndarray:
+    g = -(X.T @ r)
+    if objective == "lecture":
+        return g
+    n = len(y)
+    if objective == "squared":
+        return (2.0 / n) * g
+    rmse = math.sqrt(float(r @ r) / n)
+    # The RMSE is not differentiable at a perfect fit (like |t| at 0); 0 is a subgradient there.
+    return g / (n * rmse) if rmse > 0.0 else np.zeros_like(g)
+
+
+def regression_loss(X: Any, y: Any, beta: Any, objective: str = "squared") -> float:
+    """The regression objective at ``beta``.
+
+    Parameters
+    ----------
+    X : array_like, shape (n, d)
+    y : array_like, shape (n,)
+    beta : array_like, shape (d,)
+    objective : {"lecture", "norm", "squared"}
+        ``"lecture"``: ½‖y − Xβ‖² (summed); ``"norm"``: the RMSE √(mean (y − Xβ)²), the lecture's
+        ‖y − Xβ‖₂ with 1/n inside the norm; ``"squared"``: the mean squared error.
+
+    Returns
+    -------
+    float
+
+    Examples
+    --------
+    >>> X, y, beta0 = lecture_data()
+    >>> regression_loss(X, y, [1, 2, 3], "squared")
+    0.0
+    """
+    X, y = _check_data(X, y)
+    beta = _check_beta("beta", beta, X.shape[1])
+    check_choice("objective", objective, OBJECTIVES)
+    with np.errstate(over="ignore", invalid="ignore"):
+        return _loss(X, y, y - X @ beta, objective)
+
+
+def regression_gradient(X: Any, y: Any, beta: Any, objective: str = "squared") -> np.ndarray:
+    """The gradient of :func:`regression_loss` with respect to β.
+
+    ``"lecture"``: −Xᵀ(y − Xβ); ``"norm"``: −Xᵀ(y − Xβ) / (n‖y − Xβ‖) with the lecture's norm
+    (the RMSE); ``"squared"``: −(2/n)Xᵀ(y − Xβ).
+
+    For ``"norm"`` at a perfect fit (y = Xβ) the RMSE has a kink and no gradient; zeros are
+    returned there (a subgradient), so descent simply stops instead of producing NaN.
+
+    Parameters
+    ----------
+    X : array_like, shape (n, d)
+    y : array_like, shape (n,)
+    beta : array_like, shape (d,)
+    objective : {"lecture", "norm", "squared"}
+
+    Returns
+    -------
+    ndarray, shape (d,)
+    """
+    X, y = _check_data(X, y)
+    beta = _check_beta("beta", beta, X.shape[1])
+    check_choice("objective", objective, OBJECTIVES)
+    with np.errstate(over="ignore", invalid="ignore"):
+        return _gradient(X, y, y - X @ beta, objective)
+
+
+def linear_regression_gd(
+    X: Any,
+    y: Any,
+    beta0: Any,
+    *,
+    lr: float = 0.01,
+    steps: int = 5000,
+    objective: str = "lecture",
+    eps: float | None = None,
+) -> DescentResult:
+    """Fit β by gradient descent β ← β − λ∇L(β), the lecture's loop.
+
+    With the default ``objective="lecture"`` this is exactly the lecture's code::
+
+        for t in range(T):
+            error = y - X @ beta
+            grad = -X.T @ error
+            beta = beta - lr * grad
+
+    Parameters
+    ----------
+    X : array_like, shape (n, d)
+        The data, intercept column included if wanted (see :func:`add_intercept`).
+    y : array_like, shape (n,)
+    beta0 : array_like, shape (d,)
+        The start point.
+    lr : float
+        The learning rate λ > 0. For ``"lecture"`` it absorbs the 2/n of the mean squared error, so
+        it must be about n/2 times smaller than for ``"squared"`` to take the same steps.
+    steps : int
+        The number of updates T (the step cap when ``eps`` is given).
+    objective : {"lecture", "norm", "squared"}
+        See :func:`regression_loss`.
+    eps : float or None
+        Stop early when ‖∇L‖ ≤ ε; ``None`` (the lecture) runs exactly ``steps`` updates.
+
+    Returns
+    -------
+    DescentResult
+        ``path`` is the β trajectory, shape (steps + 1, d); ``values`` the loss at each β;
+        ``grad_norms`` ‖∇L(β)‖. A too-large ``lr`` ends with status ``"diverged"``, not an error.
+
+    Examples
+    --------
+    >>> X, y, beta0 = lecture_data()
+    >>> np.round(linear_regression_gd(X, y, beta0, lr=0.01, steps=5000).x, 6)
+    array([1.000004, 1.999999, 2.999995])
+    """
+    X, y = _check_data(X, y)
+    beta0 = _check_beta("beta0", beta0, X.shape[1])
+    lr = check_real("lr", lr, low=0.0, low_inclusive=False)
+    steps = check_int("steps", steps, low=1, high=10_000_000)
+    check_choice("objective", objective, OBJECTIVES)
+
+    # iterate() asks for the gradient and then the loss at the same β: share the residual.
+    last: list = [None, None]
+
+    def grad(beta: np.ndarray) -> np.ndarray:
+        r = y - X @ beta
+        last[:] = beta, r
+        return _gradient(X, y, r, objective)
+
+    def loss(beta: np.ndarray) -> float:
+        r = last[1] if last[0] is beta else y - X @ beta
+        return _loss(X, y, r, objective)
+
+    return iterate(grad, beta0, gd_step(lr), lr=lr, eps=eps, max_steps=steps, f=loss)
+
+
+def distance_to_pinv(beta: Any, X: Any, y: Any) -> float | np.ndarray:
+    """The Euclidean distance ‖β − X⁺y‖ from coefficients to the pseudo-inverse solution.
+
+    Parameters
+    ----------
+    beta : DescentResult or array_like
+        A result (its whole path is measured), one β of shape (d,), or a path of shape (k, d).
+    X : array_like, shape (n, d)
+    y : array_like, shape (n,)
+
+    Returns
+    -------
+    float or ndarray
+        A float for one β; an array of shape (k,) for a path or a result, one distance per step.
+
+    Examples
+    --------
+    >>> X, y, beta0 = lecture_data()
+    >>> round(distance_to_pinv([1, 2, 4], X, y), 12)
+    1.0
+    """
+    X, y = _check_data(X, y)
+    d = X.shape[1]
+    points = beta.path if isinstance(beta, DescentResult) else beta
+    points = check_array("beta", points, ndim=(1, 2))
+    if points.shape[-1] != d:
+        raise ValueError(f"beta must have one entry per column of X ({d}), got shape {points.shape}")
+    dist = np.linalg.norm(points - pinv_solution(X, y), axis=-1)
+    return float(dist) if points.ndim == 1 else dist
