@@ -222,7 +222,9 @@ def iterate(
             bad = not math.isfinite(gn) or gn > DIVERGENCE_LIMIT or (fx is not None and not math.isfinite(fx))
             if bad:
                 if k == 0:
-                    raise ValueError(f"the gradient at init = {init!r} is not finite")
+                    raise ValueError(
+                        f"the gradient at init = {init!r} is not finite or exceeds {DIVERGENCE_LIMIT:g}: start closer to a minimum"
+                    )
                 status, diverged_at = "diverged", k
                 break
             path.append(x)

@@ -1,0 +1,75 @@
+"""The objective library: values, gradients and known minima agree with each other."""
+
+import numpy as np
+import pytest
+import sympy as sp
+from helpers.calculus import numeric_gradient
+
+from helpers.descent import gradient_descent
+from helpers.functions import FUNCTIONS, get_function, objective_from_expr
+
+
+@pytest.mark.parametrize("name", FUNCTIONS)
+def test_gradient_matches_finite_differences(name):
+    obj = get_function(name)
+    rng = np.random.default_rng(1)
+    for _ in range(5):
+        point = np.array([rng.uniform(lo, hi) for lo, hi in obj.domain])
+        if obj.dim == 1:
+            g = obj.grad(float(point[0]))
+            num = (obj.f(point[0] + 1e-6) - obj.f(point[0] - 1e-6)) / 2e-6
+            assert g == pytest.approx(num, rel=1e-5, abs=1e-5)
+        else:
+            g = obj.grad(point)
+            num = numeric_gradient(obj.f, point, h=1e-6)
+            np.testing.assert_allclose(g, num, rtol=1e-5, atol=1e-4)
+
+
+@pytest.mark.parametrize("name", FUNCTIONS)
+def test_known_minima_are_stationary_points_and_grid_agrees(name):
+    obj = get_function(name)
+    assert obj.minima, "every library function names its minima"
+    for m in obj.minima:
+        g = obj.grad(m if obj.dim == 1 else np.array(m))
+        assert np.linalg.norm(np.atleast_1d(g)) < 1e-4
+    grids = [np.linspace(lo, hi, 7) for lo, hi in obj.domain]
+    mesh = np.meshgrid(*grids)
+    values = obj.f_grid(*mesh)
+    assert values.shape == mesh[0].shape
+    i = (3,) * obj.dim
+    point = float(mesh[0][i]) if obj.dim == 1 else np.array([m[i] for m in mesh])
+    assert values[i] == pytest.approx(obj.f(point))
+
+
+def test_the_global_minimum_comes_first():
+    for name in ("xcos", "double_well"):
+        obj = get_function(name)
+        values = [obj.f(m) for m in obj.minima]
+        assert values[0] == min(values)
+        assert len(obj.minima) >= 2  # non-convex: a local minimum that is not the global one
+
+
+def test_curvature_bounds_the_stable_learning_rate():
+    for name in ("lecture_quadratic", "lecture_bowl", "stretched_bowl"):
+        obj = get_function(name)
+        start = 1.0 if obj.dim == 1 else [1.0, 1.0]
+        ok = gradient_descent(obj.grad, start, lr=0.9 * 2 / obj.curvature, eps=1e-6, max_steps=50_000)
+        bad = gradient_descent(obj.grad, start, lr=1.1 * 2 / obj.curvature, eps=1e-6, max_steps=50_000)
+        assert ok.converged and bad.diverged
+
+
+def test_objective_from_expr_checks_its_input():
+    x, y, z = sp.symbols("x y z")
+    with pytest.raises(TypeError, match="expr must be a sympy expression"):
+        objective_from_expr("x**2", (x,))
+    with pytest.raises(ValueError, match="variables must be one or two sympy Symbols"):
+        objective_from_expr(x + y + z, (x, y, z))
+    with pytest.raises(ValueError, match=r"expr uses \['y'\] which are not among variables"):
+        objective_from_expr(x + y, (x,))
+    const = objective_from_expr(sp.Integer(3) + 0 * x, (x,))
+    assert const.f_grid(np.zeros(4)).shape == (4,)
+
+
+def test_unknown_name_lists_the_choices():
+    with pytest.raises(ValueError, match="name must be one of 'lecture_quadratic'"):
+        get_function("banana")
