@@ -1,0 +1,493 @@
+"""Safe parsing of a formula typed by a learner (or sent by a public dashboard).
+
+The text is untrusted, so it never reaches ``eval``, ``sympy.sympify`` or ``parse_expr``.
+It is parsed by Python's :mod:`ast` module and walked against an allow-list; the sympy
+expression is built node by node from what the walk accepts:
+
+* the given variable names and the constants ``pi`` and ``e``;
+* int and float literals (at most 1e6 in size);
+* ``+ - * / **`` (``^`` is read as ``**``), unary ``+ -`` and parentheses;
+* one-argument calls of ``sin cos tan exp log sqrt tanh abs``.
+
+Size bounds (text length, node count, nesting depth, power towers, exponents and the size
+of every number built on the way) keep sympy from being asked for anything slow.
+"""
+
+from __future__ import annotations
+
+import ast
+import functools
+import keyword
+import math
+import re
+import unicodedata
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+
+import numpy as np
+import sympy
+
+__all__ = ["Formula", "FormulaError", "compile_formula", "parse_formula"]
+
+MAX_LENGTH = 200
+MAX_NODES = 100
+MAX_DEPTH = 30
+MAX_LITERAL = 1e6
+MAX_EXPONENT = 100
+MAX_TOWER = 2
+# Every number built on the way stays below this, so sympy never grinds on a huge one.
+MAX_LOG10 = 300
+
+FUNCTIONS: dict[str, Callable] = {
+    "sin": sympy.sin,
+    "cos": sympy.cos,
+    "tan": sympy.tan,
+    "exp": sympy.exp,
+    "log": sympy.log,
+    "sqrt": sympy.sqrt,
+    "tanh": sympy.tanh,
+    "abs": sympy.Abs,
+}
+CONSTANTS: dict[str, sympy.Expr] = {"pi": sympy.pi, "e": sympy.E}
+
+_BINARY = {
+    ast.Add: lambda a, b: a + b,
+    ast.Sub: lambda a, b: a - b,
+    ast.Mult: lambda a, b: a * b,
+    ast.Div: lambda a, b: a / b,
+    ast.Pow: lambda a, b: a**b,
+}
+_UNARY = {ast.UAdd: lambda a: a, ast.USub: lambda a: -a}
+
+# Symbols learners paste from lecture notes, read as their ASCII spelling.
+_TYPOGRAPHY = str.maketrans({"−": "-", "×": "*", "·": "*", "²": "^2", "³": "^3"})
+
+# "f(x) =", "f(x, y)=", "y =" in front of the formula; "=" but not "==".
+_PREFIX = re.compile(r"\s*([A-Za-z_]\w*)\s*(?:\(\s*([^()=]*?)\s*\))?\s*=(?!=)")
+# Whole numbers (the exponent part greedy, so "1e5" is one number) and whole names.
+_NUMBER = re.compile(r"(?<![\w.])(?:\d+\.?\d*|\.\d+)(?:[eE][+-]?\d+)?")
+_NAME_OR_CLOSE = re.compile(r"(?<![\w.])[^\W\d]\w*|\)")
+
+_NOT_ALLOWED = {
+    ast.Attribute: "attribute access (the '.' in a.b) is not allowed",
+    ast.Subscript: "indexing such as x[0] is not allowed",
+    ast.Lambda: "lambda is not allowed",
+    ast.IfExp: "conditional expressions (... if ... else ...) are not allowed",
+    ast.Compare: "comparisons (==, <, >, ...) are not allowed",
+    ast.BoolOp: "'and' and 'or' are not allowed",
+    ast.NamedExpr: "':=' is not allowed",
+    ast.JoinedStr: "strings are not allowed",
+    ast.Starred: "'*' unpacking is not allowed",
+    ast.ListComp: "comprehensions are not allowed",
+    ast.SetComp: "comprehensions are not allowed",
+    ast.DictComp: "comprehensions are not allowed",
+    ast.GeneratorExp: "comprehensions are not allowed",
+    ast.List: "lists are not allowed",
+    ast.Tuple: "tuples are not allowed (did you type a comma?)",
+    ast.Set: "sets ({...}) are not allowed",
+    ast.Dict: "dicts ({...}) are not allowed",
+    ast.Await: "'await' is not allowed",
+    ast.Yield: "'yield' is not allowed",
+    ast.YieldFrom: "'yield' is not allowed",
+}
+
+
+class FormulaError(ValueError):
+    """A typed formula that cannot be accepted; the message says what is wrong and what is allowed."""
+
+
+def _allowed_summary(names: Sequence[str]) -> str:
+    return (
+        f"a formula may use the names {', '.join(names)}, numbers, + - * / ** (or ^), "
+        f"parentheses and the functions {', '.join(FUNCTIONS)}"
+    )
+
+
+def _check_variables(variables) -> tuple[str, ...]:
+    if isinstance(variables, str):
+        variables = (variables,)
+    try:
+        names = tuple(variables)
+    except TypeError:
+        raise TypeError(f"variables must be a sequence of names such as ('x', 'y'), got {variables!r}") from None
+    if not names:
+        raise ValueError("variables must name at least one variable, got an empty sequence")
+    for name in names:
+        if not isinstance(name, str):
+            raise TypeError(f"variables must contain strings, got {name!r} of type {type(name).__name__}")
+        # Python reads identifiers NFKC-normalised; a name that changes would never match.
+        ok = name.isidentifier() and unicodedata.normalize("NFKC", name) == name
+        if not ok or keyword.iskeyword(name) or name.startswith("_"):
+            raise ValueError(
+                f"variables must be plain identifiers such as 'x' or 'w1' (not starting with '_'), got {name!r}"
+            )
+        if name in FUNCTIONS or name in CONSTANTS or name in ("E", "True", "False", "None"):
+            reserved = ", ".join([*FUNCTIONS, *CONSTANTS])
+            raise ValueError(f"variables must not reuse a function or constant name ({reserved}), got {name!r}")
+    if len(set(names)) != len(names):
+        raise ValueError(f"variables must be distinct, got {names!r}")
+    return names
+
+
+def _prepare(text: str, names: tuple[str, ...]) -> str:
+    """Bounds, characters and an optional ``f(x) =`` prefix; returns the bare expression."""
+    if len(text) > MAX_LENGTH:
+        raise FormulaError(f"the formula is too long: {len(text)} characters, at most {MAX_LENGTH} are allowed")
+    text = text.translate(_TYPOGRAPHY)
+    for i, ch in enumerate(text):
+        if not (" " <= ch <= "~" or ch.isalpha()):
+            raise FormulaError(
+                f"character {ch!r} at position {i} is not allowed: write the formula on one line "
+                "with letters, digits, spaces and + - * / ^ ( )"
+            )
+    prefix = _PREFIX.match(text)
+    if prefix:
+        params = prefix.group(2)
+        if params is not None:
+            for p in (s.strip() for s in params.split(",")):
+                if p not in names:
+                    raise FormulaError(
+                        f"the left-hand side {prefix.group(0).strip()!r} names {p!r}, "
+                        f"but the allowed variables are {', '.join(names)}"
+                    )
+        text = text[prefix.end() :]
+    if not text.strip():
+        example = " + ".join(f"{n}**2" for n in names)
+        raise FormulaError(f"the formula is empty: type an expression, e.g. {example}")
+    # "^" is how most people write powers; Python's "^" (xor) has no place in a formula.
+    return text.replace("^", "**").strip()
+
+
+def _implicit_product(src: str) -> str | None:
+    """Spot a product written without '*' ("2x", "3 sin(x)", "(x+1)x", "x y") and return "2*x"."""
+    for pattern in (_NUMBER, _NAME_OR_CLOSE):
+        for m in pattern.finditer(src):
+            rest = src[m.end() :].lstrip()
+            follower = re.match(r"[^\W\d]\w*|\(|\d+", rest)
+            if not follower or (pattern is _NAME_OR_CLOSE and m.group(0) != ")" and follower.group(0) == "("):
+                continue  # "sin (x)" is a call, not a product
+            left, right = m.group(0), follower.group(0)
+            if keyword.iskeyword(left) or keyword.iskeyword(right):
+                continue
+            return f"{left}*{right}"
+    return None
+
+
+def _syntax_error(src: str, exc: SyntaxError) -> FormulaError:
+    product = _implicit_product(src)
+    if product:
+        return FormulaError(f"use * for multiplication, e.g. {product}")
+    where = f" at position {exc.offset}" if exc.offset else ""
+    return FormulaError(f"the formula cannot be read ({exc.msg}{where}); write it like x**2 + 2*x + 3")
+
+
+def _tree_size(node: ast.AST) -> tuple[int, int, int]:
+    """Return (expression nodes, nesting depth, power-tower height) of the tree."""
+    nodes, depth, tower = 1, 0, 0
+    for child in ast.iter_child_nodes(node):
+        if not isinstance(child, ast.expr):
+            continue
+        n, d, t = _tree_size(child)
+        nodes += n
+        depth = max(depth, d)
+        is_exponent = isinstance(node, ast.BinOp) and isinstance(node.op, ast.Pow) and child is node.right
+        tower = max(tower, t + 1 if is_exponent else t)
+    if isinstance(node, ast.BinOp) and isinstance(node.op, ast.Pow):
+        tower = max(tower, 1)
+    return nodes, depth + 1, tower
+
+
+class _Builder:
+    """Builds the sympy expression from an allowed AST, refusing everything else."""
+
+    def __init__(self, names: tuple[str, ...]):
+        self.symbols = {n: sympy.Symbol(n) for n in names}
+        self.allowed = (*names, *CONSTANTS)
+
+    def build(self, node: ast.AST) -> sympy.Expr:
+        value = self._node(node)
+        if value.has(sympy.zoo, sympy.nan, sympy.oo, sympy.S.NegativeInfinity):
+            raise FormulaError("the formula is undefined: it divides by zero or takes log(0) somewhere")
+        if value.is_Number:
+            self._check_size(value)
+        return value
+
+    def _node(self, node: ast.AST) -> sympy.Expr:
+        if isinstance(node, ast.Constant):
+            return self._constant(node.value)
+        if isinstance(node, ast.Name):
+            return self._name(node.id)
+        if isinstance(node, ast.UnaryOp):
+            if type(node.op) not in _UNARY:
+                op = {ast.Not: "not", ast.Invert: "~"}.get(type(node.op), type(node.op).__name__)
+                raise FormulaError(f"'{op}' is not allowed; the only signs allowed in front are + and -")
+            return _UNARY[type(node.op)](self.build(node.operand))
+        if isinstance(node, ast.BinOp):
+            return self._binary(node)
+        if isinstance(node, ast.Call):
+            return self._call(node)
+        reason = _NOT_ALLOWED.get(type(node), f"{type(node).__name__} is not allowed")
+        raise FormulaError(f"{reason}; {_allowed_summary(self.allowed)}")
+
+    def _constant(self, value) -> sympy.Expr:
+        if isinstance(value, bool):
+            raise FormulaError("True and False are not allowed; use numbers such as 1 or 0")
+        if isinstance(value, complex):
+            raise FormulaError("complex numbers such as 1j are not allowed; formulas are real-valued")
+        if isinstance(value, (str, bytes)):
+            raise FormulaError(f"strings are not allowed; {_allowed_summary(self.allowed)}")
+        if not isinstance(value, (int, float)):
+            raise FormulaError(f"{value!r} is not allowed; {_allowed_summary(self.allowed)}")
+        if not abs(value) <= MAX_LITERAL:  # also refuses inf and nan, which 1e999 becomes
+            raise FormulaError(f"the number {value:g} is too large: numbers must be at most {MAX_LITERAL:g} in size")
+        return sympy.Integer(value) if isinstance(value, int) else sympy.Float(value)
+
+    def _name(self, name: str) -> sympy.Expr:
+        if name in self.symbols:
+            return self.symbols[name]
+        if name in CONSTANTS:
+            return CONSTANTS[name]
+        if name in FUNCTIONS:
+            raise FormulaError(f"'{name}' is a function: call it with an argument, e.g. {name}(x)")
+        raise FormulaError(f"unknown name {name!r} in the formula: allowed names are {', '.join(self.allowed)}")
+
+    def _binary(self, node: ast.BinOp) -> sympy.Expr:
+        if type(node.op) not in _BINARY:
+            symbol = {ast.MatMult: "@", ast.Mod: "%", ast.FloorDiv: "//", ast.BitXor: "^"}.get(type(node.op))
+            hint = "; use * for multiplication" if symbol == "@" else ""
+            raise FormulaError(
+                f"the operator '{symbol or type(node.op).__name__}' is not allowed{hint}; "
+                "the operators allowed are + - * / ** (or ^)"
+            )
+        left, right = self.build(node.left), self.build(node.right)
+        if isinstance(node.op, ast.Pow):
+            self._check_power(left, right)
+        return _BINARY[type(node.op)](left, right)
+
+    def _call(self, node: ast.Call) -> sympy.Expr:
+        func = node.func
+        if not isinstance(func, ast.Name):
+            if isinstance(func, ast.Attribute):
+                raise FormulaError(f"{_NOT_ALLOWED[ast.Attribute]}; {_allowed_summary(self.allowed)}")
+            raise FormulaError("use * for multiplication, e.g. 2*(x + 1) or (x + 1)*(x - 1)")
+        name = func.id
+        if name not in FUNCTIONS:
+            if name in self.symbols or name in CONSTANTS:
+                raise FormulaError(f"'{name}' is not a function; use * for multiplication, e.g. {name}*(x + 1)")
+            raise FormulaError(f"{name!r} is not an allowed function; allowed: {', '.join(FUNCTIONS)}")
+        if node.keywords:
+            raise FormulaError(f"{name} takes no keyword arguments; write {name}(x)")
+        if len(node.args) != 1:
+            raise FormulaError(f"{name} takes exactly one argument, got {len(node.args)}")
+        return FUNCTIONS[name](self.build(node.args[0]))
+
+    @staticmethod
+    def _check_size(value: sympy.Expr) -> None:
+        if value != 0 and abs(value) > 10**MAX_LOG10:
+            raise FormulaError(f"a number in the formula is too large (over 1e{MAX_LOG10})")
+
+    @staticmethod
+    def _check_power(base: sympy.Expr, exponent: sympy.Expr) -> None:
+        if not exponent.is_Number:
+            return
+        if abs(exponent) > MAX_EXPONENT:
+            raise FormulaError(f"the exponent {exponent} is too large: exponents must be at most {MAX_EXPONENT} in size")
+        if base.is_Number and base != 0:
+            # Estimate the size before sympy computes it exactly (log of a Number is cheap).
+            digits = float(exponent) * float(sympy.log(abs(base)).evalf(8)) / math.log(10)
+            if abs(digits) > MAX_LOG10:
+                raise FormulaError(f"the number {base}**{exponent} is too large or too small to work with")
+
+
+def _check_real_constants(expr: sympy.Expr) -> None:
+    for sub in sympy.preorder_traversal(expr):
+        if sub.is_number and sub.is_extended_real is False:
+            raise FormulaError(f"the formula has a complex value {sub}; formulas must be real (e.g. no sqrt(-1))")
+
+
+@functools.lru_cache(maxsize=512)
+def _parse(text: str, names: tuple[str, ...]) -> sympy.Expr:
+    src = _prepare(text, names)
+    try:
+        tree = ast.parse(src, mode="eval")
+    except SyntaxError as exc:
+        raise _syntax_error(src, exc) from None
+    except (ValueError, MemoryError, RecursionError) as exc:  # e.g. a parser limit
+        raise FormulaError(f"the formula cannot be read: {exc}") from None
+    nodes, depth, tower = _tree_size(tree.body)
+    if nodes > MAX_NODES:
+        raise FormulaError(f"the formula is too long: {nodes} parts, at most {MAX_NODES} are allowed")
+    if depth > MAX_DEPTH:
+        raise FormulaError(f"the formula is nested too deeply: depth {depth}, at most {MAX_DEPTH} is allowed")
+    if tower > MAX_TOWER:
+        raise FormulaError(f"power towers such as x**x**x**x are limited to {MAX_TOWER} levels of **")
+    expr = _Builder(names).build(tree.body)
+    _check_real_constants(expr)
+    return expr
+
+
+def parse_formula(text: str, variables: Sequence[str] = ("x",)) -> sympy.Expr:
+    """Parse a typed formula into a sympy expression without ever evaluating the text.
+
+    Parameters
+    ----------
+    text : str
+        The formula, e.g. ``"x^2 + 2*x + 3"`` or ``"f(x, y) = x**2 + 2*y**2"``. An optional
+        left-hand side ``f(x) =`` or ``y =`` is dropped; ``^`` means ``**``.
+    variables : sequence of str
+        The variable names the formula may use (identifiers, not ``pi``, ``e`` or a function name).
+
+    Returns
+    -------
+    sympy.Expr
+        The expression, in plain (assumption-free) sympy Symbols named as ``variables``.
+
+    Raises
+    ------
+    TypeError
+        If ``text`` is not a string or ``variables`` is not a sequence of strings.
+    FormulaError
+        If the text is not an allowed formula; the message says what is wrong and what is allowed.
+
+    Examples
+    --------
+    >>> parse_formula("f(x) = x^2 + 2*x + 3")
+    x**2 + 2*x + 3
+    >>> parse_formula("x**2 + 2*y**2", ("x", "y"))
+    x**2 + 2*y**2
+    """
+    if not isinstance(text, str):
+        raise TypeError(f"text must be a string such as 'x**2 + 1', got {text!r:.80} of type {type(text).__name__}")
+    return _parse(text, _check_variables(variables))
+
+
+# --- compiled callables -------------------------------------------------------------------
+
+
+def _real_diff(expr: sympy.Expr, symbol: sympy.Symbol) -> sympy.Expr:
+    """d expr / d symbol, reading the symbol as real so that |x|' is sign(x), not a complex formula."""
+    if symbol.is_real:
+        return sympy.diff(expr, symbol)
+    real = sympy.Dummy(symbol.name, real=True)
+    return sympy.diff(expr.xreplace({symbol: real}), real).xreplace({real: symbol})
+
+
+def _as_float_array(name: str, value) -> np.ndarray:
+    try:
+        return np.asarray(value, dtype=float)
+    except (TypeError, ValueError):
+        raise TypeError(f"{name} must be a number or an array of numbers, got {value!r:.80}") from None
+
+
+def _vectorised(exprs: Sequence[sympy.Expr], symbols: Sequence[sympy.Symbol], *, stack: bool) -> Callable:
+    """Compile ``exprs`` once with lambdify into a numpy callable that broadcasts and never warns.
+
+    With one symbol the callable takes ``x`` (number or array). With several it takes either
+    ``d`` arguments or one array whose first axis has length ``d`` (a point, or stacked grids).
+    ``stack=False`` returns the single expression's values; ``stack=True`` stacks the values of
+    all ``exprs`` along a new first axis (a gradient of shape ``(d,)`` at a point).
+    """
+    raw = sympy.lambdify(list(symbols), list(exprs), modules="numpy", dummify=True)
+    d = len(symbols)
+    names = ", ".join(s.name for s in symbols)
+
+    def call(*args):
+        if len(args) == 1 and d > 1:
+            point = _as_float_array("the point", args[0])
+            if point.ndim == 0 or point.shape[0] != d:
+                raise ValueError(f"expected a point of {d} coordinates ({names}), got shape {point.shape}")
+            args = tuple(point)
+        elif len(args) != d:
+            raise TypeError(f"expected {d} argument(s) ({names}) or one array of {d} coordinates, got {len(args)}")
+        else:
+            args = tuple(_as_float_array(s.name, a) for s, a in zip(symbols, args))
+        shape = np.broadcast_shapes(*(np.shape(a) for a in args))
+        # Outside the domain (log(-1), 1/0) numpy returns nan/inf: callers such as
+        # gradient_descent report that as divergence, so the warnings would only be noise.
+        with np.errstate(all="ignore"):
+            values = [np.broadcast_to(np.asarray(v, dtype=float), shape) for v in raw(*args)]
+        out = np.stack(values) if stack else values[0].copy()
+        return out[()] if out.ndim == 0 else out
+
+    return call
+
+
+@dataclass(frozen=True)
+class Formula:
+    """A parsed formula with its compiled value and derivative.
+
+    Attributes
+    ----------
+    text : str
+        The text as typed.
+    expr : sympy.Expr
+        The parsed expression.
+    variables : tuple of sympy.Symbol
+        Its variables, in order.
+    grad_expr : sympy.Expr or tuple of sympy.Expr
+        f' for one variable, the partial derivatives (∂f/∂x_1, …, ∂f/∂x_d) for several.
+    f : callable
+        ``f(x)`` for one variable; ``f(x, y, ...)`` or ``f(point)`` for several. Broadcasts over arrays.
+    grad : callable
+        ``grad(x)`` = f'(x) for one variable; for several, ``grad(point)`` returns an array of shape
+        ``(d,)`` (``(d, ...)`` for stacked grids). Outside the domain both return nan or inf, silently.
+    """
+
+    text: str
+    expr: sympy.Expr
+    variables: tuple[sympy.Symbol, ...]
+    grad_expr: sympy.Expr | tuple[sympy.Expr, ...]
+    f: Callable
+    grad: Callable
+
+    def __str__(self) -> str:
+        return f"f({', '.join(s.name for s in self.variables)}) = {self.expr}"
+
+
+@functools.lru_cache(maxsize=128)
+def _compile(text: str, names: tuple[str, ...]) -> Formula:
+    expr = _parse(text, names)
+    symbols = tuple(sympy.Symbol(n) for n in names)
+    partials = tuple(_real_diff(expr, s) for s in symbols)
+    grad_expr = partials[0] if len(symbols) == 1 else partials
+    return Formula(
+        text=text,
+        expr=expr,
+        variables=symbols,
+        grad_expr=grad_expr,
+        f=_vectorised([expr], symbols, stack=False),
+        grad=_vectorised(partials, symbols, stack=len(symbols) > 1),
+    )
+
+
+def compile_formula(text: str, variables: Sequence[str] = ("x",)) -> Formula:
+    """Parse a typed formula and compile it and its derivative once into numpy callables.
+
+    Parameters
+    ----------
+    text : str
+        The formula, as accepted by :func:`parse_formula`.
+    variables : sequence of str
+        The variable names, in the order the callables take them.
+
+    Returns
+    -------
+    Formula
+
+    Raises
+    ------
+    TypeError, FormulaError
+        As :func:`parse_formula`.
+
+    Examples
+    --------
+    >>> F = compile_formula("x^2 + 2*x + 3")
+    >>> float(F.f(1.0)), float(F.grad(1.0))
+    (6.0, 4.0)
+    >>> G = compile_formula("x**2 + 2*y**2", ("x", "y"))
+    >>> G.grad([1.0, 1.0])
+    array([2., 4.])
+    """
+    if not isinstance(text, str):
+        raise TypeError(f"text must be a string such as 'x**2 + 1', got {text!r:.80} of type {type(text).__name__}")
+    return _compile(text, _check_variables(variables))
