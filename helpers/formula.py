@@ -169,6 +169,10 @@ def _implicit_product(src: str) -> str | None:
             left, right = m.group(0), follower.group(0)
             if keyword.iskeyword(left) or keyword.iskeyword(right):
                 continue
+            left = "(...)" if left == ")" else left
+            right = "(...)" if right == "(" else right
+            if rest[len(right) :].lstrip().startswith("("):
+                right += "(...)"
             return f"{left}*{right}"
     return None
 
