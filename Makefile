@@ -27,7 +27,7 @@ $(STAMP): requirements.txt requirements-test.txt constraints.txt pyproject.toml
 
 lab: $(STAMP)
 	$(BIN)/jupyter lab --ServerApp.ip=127.0.0.1 --ServerApp.port=$(PORT) --ServerApp.root_dir=notebooks $(ROOT_FLAG) \
-		01_differentiation.ipynb
+		--LabApp.default_url=/lab/tree/01_differentiation.ipynb
 
 test: $(STAMP)
 	$(BIN)/ruff check helpers tests tools notebooks
