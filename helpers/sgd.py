@@ -232,7 +232,7 @@ def minibatch_descent(
     The mean of the data minimises the average of (θ − a_i)²:
 
     >>> a = np.arange(10.0)
-    >>> r = minibatch_descent(lambda t, idx: 2 * (t - a[idx]).mean(), 0.0, 10, lr=0.1, batch_size=10, epochs=50)
+    >>> r = minibatch_descent(lambda t, idx: 2 * (t - a[idx]).mean(), 0.0, 10, lr=0.1, batch_size=10, epochs=100)
     >>> round(r.x, 6)
     4.5
     """

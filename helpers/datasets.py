@@ -1,0 +1,229 @@
+"""Small seeded data sets, generated on the spot (nothing is downloaded).
+
+Regression: :func:`make_linear`. Classification in the plane: :func:`make_blobs` (linearly
+separable), :func:`make_rings`, :func:`make_moons` and :func:`make_spirals` (not linearly separable:
+a linear model plus softmax fails on them, a network with a hidden layer does not). Classification
+generators return ``X`` as float64 of shape (n, 2) and ``y`` as int64 labels 0 … K−1, rows shuffled.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+import numpy as np
+
+from .validation import check_array, check_int, check_real
+
+__all__ = ["make_blobs", "make_linear", "make_moons", "make_rings", "make_spirals"]
+
+
+def _shuffled(rng: np.random.Generator, X: np.ndarray, y: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    # Rows in class order would make the first minibatches all one class.
+    order = rng.permutation(len(y))
+    return X[order], y[order].astype(np.int64)
+
+
+def make_linear(
+    n: int = 100,
+    d: int = 1,
+    *,
+    noise: float = 0.5,
+    seed: int = 0,
+    beta: Any = None,
+    intercept: float = 3.0,
+) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """Noisy points around a hyperplane: y = Xβ + intercept + noise.
+
+    ``X`` does **not** include the column of ones: call
+    :func:`helpers.regression.add_intercept` to append it (as the last column, like the lecture).
+
+    Parameters
+    ----------
+    n : int
+        The number of examples, ≥ 1.
+    d : int
+        The number of features, ≥ 1.
+    noise : float
+        The standard deviation of the Gaussian noise added to y, ≥ 0.
+    seed : int
+        Seed of ``np.random.default_rng``.
+    beta : array_like of shape (d,), optional
+        The true coefficients; default ``[1, 2, …, d]`` (the lecture's ``[1, 2]`` for d = 2).
+    intercept : float
+        The true intercept; default 3, as in the lecture.
+
+    Returns
+    -------
+    X : ndarray, shape (n, d)
+        Standard normal features, without the intercept column.
+    y : ndarray, shape (n,)
+    beta_true : ndarray, shape (d + 1,)
+        ``[*beta, intercept]``: the coefficients of ``add_intercept(X)``, which least squares
+        recovers as n grows.
+
+    Examples
+    --------
+    >>> X, y, beta_true = make_linear(5, 2, noise=0.0)
+    >>> X.shape, beta_true
+    ((5, 2), array([1., 2., 3.]))
+    >>> bool(np.allclose(y, X @ [1, 2] + 3))
+    True
+    """
+    n = check_int("n", n, low=1)
+    d = check_int("d", d, low=1)
+    noise = check_real("noise", noise, low=0.0)
+    seed = check_int("seed", seed, low=0)
+    intercept = check_real("intercept", intercept)
+    if beta is None:
+        beta = np.arange(1.0, d + 1.0)
+    else:
+        beta = check_array("beta", beta, ndim=1)
+        if beta.shape != (d,):
+            raise ValueError(f"beta must have d = {d} entries, got shape {beta.shape}")
+    rng = np.random.default_rng(seed)
+    X = rng.standard_normal((n, d))
+    y = X @ beta + intercept + noise * rng.standard_normal(n)
+    return X, y, np.append(beta, intercept)
+
+
+def make_blobs(
+    n_per_class: int = 100,
+    n_classes: int = 3,
+    *,
+    spread: float = 1.0,
+    seed: int = 0,
+) -> tuple[np.ndarray, np.ndarray]:
+    """Gaussian clouds around centres evenly spaced on a circle of radius 4.
+
+    With the default ``spread`` the classes barely overlap: a linear classifier separates them.
+
+    Parameters
+    ----------
+    n_per_class : int
+        Points per class, ≥ 1.
+    n_classes : int
+        The number of classes K, 2 ≤ K ≤ 20.
+    spread : float
+        The standard deviation of each cloud, ≥ 0.
+    seed : int
+        Seed of ``np.random.default_rng``.
+
+    Returns
+    -------
+    X : ndarray of float64, shape (n_per_class * n_classes, 2)
+    y : ndarray of int64, shape (n_per_class * n_classes,)
+        Labels 0 … K−1, each ``n_per_class`` times.
+    """
+    n_per_class = check_int("n_per_class", n_per_class, low=1)
+    n_classes = check_int("n_classes", n_classes, low=2, high=20)
+    spread = check_real("spread", spread, low=0.0)
+    seed = check_int("seed", seed, low=0)
+    rng = np.random.default_rng(seed)
+    angles = 2 * np.pi * np.arange(n_classes) / n_classes
+    centres = 4.0 * np.column_stack([np.cos(angles), np.sin(angles)])
+    y = np.repeat(np.arange(n_classes), n_per_class)
+    X = centres[y] + spread * rng.standard_normal((len(y), 2))
+    return _shuffled(rng, X, y)
+
+
+def make_rings(n: int = 400, *, noise: float = 0.1, seed: int = 0) -> tuple[np.ndarray, np.ndarray]:
+    """Two concentric rings: class 0 on the circle of radius 1, class 1 on radius 2.
+
+    No straight line separates them (every line through the inner ring cuts the outer one too);
+    the radius ‖x‖ does, so a model that can build ‖x‖² from x₁², x₂² (a hidden layer) succeeds.
+
+    Parameters
+    ----------
+    n : int
+        The total number of points, ≥ 2; ⌊n/2⌋ in the inner ring, the rest in the outer one.
+    noise : float
+        The standard deviation of the Gaussian noise added to each coordinate, ≥ 0.
+    seed : int
+        Seed of ``np.random.default_rng``.
+
+    Returns
+    -------
+    X : ndarray of float64, shape (n, 2)
+    y : ndarray of int64, shape (n,)
+        0 for the inner ring, 1 for the outer one.
+    """
+    n = check_int("n", n, low=2)
+    noise = check_real("noise", noise, low=0.0)
+    seed = check_int("seed", seed, low=0)
+    rng = np.random.default_rng(seed)
+    y = np.repeat([0, 1], [n // 2, n - n // 2])
+    angle = rng.uniform(0.0, 2 * np.pi, n)
+    radius = 1.0 + y
+    X = radius[:, None] * np.column_stack([np.cos(angle), np.sin(angle)])
+    X += noise * rng.standard_normal((n, 2))
+    return _shuffled(rng, X, y)
+
+
+def make_moons(n: int = 200, *, noise: float = 0.1, seed: int = 0) -> tuple[np.ndarray, np.ndarray]:
+    """Two interleaving half circles (class 0 the upper one, class 1 the lower one, shifted).
+
+    Parameters
+    ----------
+    n : int
+        The total number of points, ≥ 2; ⌊n/2⌋ in class 0, the rest in class 1.
+    noise : float
+        The standard deviation of the Gaussian noise added to each coordinate, ≥ 0.
+    seed : int
+        Seed of ``np.random.default_rng``.
+
+    Returns
+    -------
+    X : ndarray of float64, shape (n, 2)
+    y : ndarray of int64, shape (n,)
+    """
+    n = check_int("n", n, low=2)
+    noise = check_real("noise", noise, low=0.0)
+    seed = check_int("seed", seed, low=0)
+    rng = np.random.default_rng(seed)
+    y = np.repeat([0, 1], [n // 2, n - n // 2])
+    t = rng.uniform(0.0, np.pi, n)
+    upper = np.column_stack([np.cos(t), np.sin(t)])
+    lower = np.column_stack([1.0 - np.cos(t), 0.5 - np.sin(t)])
+    X = np.where(y[:, None] == 0, upper, lower) + noise * rng.standard_normal((n, 2))
+    return _shuffled(rng, X, y)
+
+
+def make_spirals(
+    n_per_class: int = 100,
+    n_classes: int = 3,
+    *,
+    noise: float = 0.2,
+    seed: int = 0,
+) -> tuple[np.ndarray, np.ndarray]:
+    """Interleaved spiral arms, one per class (the CS231n example), inside the unit disc.
+
+    Arm k runs from the centre (radius 0) to radius 1 while its angle turns through 4 radians,
+    starting at 4k; ``noise`` jitters the angle.
+
+    Parameters
+    ----------
+    n_per_class : int
+        Points per arm, ≥ 2.
+    n_classes : int
+        The number of arms K, 2 ≤ K ≤ 20.
+    noise : float
+        The standard deviation of the Gaussian noise added to the angle (radians), ≥ 0.
+    seed : int
+        Seed of ``np.random.default_rng``.
+
+    Returns
+    -------
+    X : ndarray of float64, shape (n_per_class * n_classes, 2)
+    y : ndarray of int64, shape (n_per_class * n_classes,)
+    """
+    n_per_class = check_int("n_per_class", n_per_class, low=2)
+    n_classes = check_int("n_classes", n_classes, low=2, high=20)
+    noise = check_real("noise", noise, low=0.0)
+    seed = check_int("seed", seed, low=0)
+    rng = np.random.default_rng(seed)
+    y = np.repeat(np.arange(n_classes), n_per_class)
+    radius = np.tile(np.linspace(0.0, 1.0, n_per_class), n_classes)
+    angle = 4.0 * y + np.tile(np.linspace(0.0, 4.0, n_per_class), n_classes)
+    angle += noise * rng.standard_normal(len(y))
+    X = radius[:, None] * np.column_stack([np.sin(angle), np.cos(angle)])
+    return _shuffled(rng, X, y)

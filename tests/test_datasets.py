@@ -1,0 +1,143 @@
+"""Seeded data generators."""
+
+from __future__ import annotations
+
+import numpy as np
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from helpers.datasets import make_blobs, make_linear, make_moons, make_rings, make_spirals
+from helpers.regression import add_intercept, pinv_solution
+
+CLASSIFICATION = {
+    "blobs": (make_blobs, {"n_per_class": 50, "n_classes": 4}, 200, 4),
+    "rings": (make_rings, {"n": 300}, 300, 2),
+    "moons": (make_moons, {"n": 120}, 120, 2),
+    "spirals": (make_spirals, {"n_per_class": 40, "n_classes": 3}, 120, 3),
+}
+
+
+def linear_classifier_accuracy(X, y):
+    """Least squares onto one-hot targets, then arg max: the best a linear model does cheaply."""
+    A = add_intercept(X)
+    W = np.linalg.lstsq(A, np.eye(y.max() + 1)[y], rcond=None)[0]
+    return float(np.mean((A @ W).argmax(axis=1) == y))
+
+
+# --- make_linear -------------------------------------------------------------------------------
+
+
+def test_make_linear_shapes_and_defaults():
+    X, y, beta_true = make_linear(50, 2, noise=0.0)
+    assert X.shape == (50, 2) and y.shape == (50,)
+    assert X.dtype == y.dtype == np.float64
+    np.testing.assert_array_equal(beta_true, [1, 2, 3])
+    np.testing.assert_allclose(y, X @ [1, 2] + 3)
+    # X has no ones column: the notebook appends it.
+    assert not np.any(np.all(X == 1.0, axis=0))
+
+
+def test_make_linear_least_squares_recovers_the_truth():
+    X, y, beta_true = make_linear(2000, 3, noise=0.5, seed=4, beta=[0.5, -1.0, 2.0], intercept=-2.0)
+    np.testing.assert_array_equal(beta_true, [0.5, -1.0, 2.0, -2.0])
+    np.testing.assert_allclose(pinv_solution(add_intercept(X), y), beta_true, atol=0.05)
+    residual = y - add_intercept(X) @ beta_true
+    assert np.std(residual) == pytest.approx(0.5, rel=0.05)
+
+
+def test_make_linear_seeded():
+    a = make_linear(30, 2, seed=1)
+    b = make_linear(30, 2, seed=1)
+    c = make_linear(30, 2, seed=2)
+    for u, v in zip(a, b):
+        np.testing.assert_array_equal(u, v)
+    assert not np.allclose(a[0], c[0])
+
+
+# --- classification ----------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("name", CLASSIFICATION)
+def test_classification_shapes_dtypes_and_balance(name):
+    make, kwargs, n, k = CLASSIFICATION[name]
+    X, y = make(**kwargs)
+    assert X.shape == (n, 2) and y.shape == (n,)
+    assert X.dtype == np.float64 and y.dtype == np.int64
+    assert np.all(np.isfinite(X))
+    counts = np.bincount(y)
+    assert len(counts) == k
+    assert counts.max() - counts.min() <= 1
+    # Shuffled: not all of one class first.
+    assert len(set(y[: n // k].tolist())) > 1
+
+
+@pytest.mark.parametrize("name", CLASSIFICATION)
+def test_classification_seeded(name):
+    make, kwargs, _, _ = CLASSIFICATION[name]
+    X1, y1 = make(**kwargs, seed=5)
+    X2, y2 = make(**kwargs, seed=5)
+    X3, _ = make(**kwargs, seed=6)
+    np.testing.assert_array_equal(X1, X2)
+    np.testing.assert_array_equal(y1, y2)
+    assert not np.allclose(X1, X3)
+
+
+@settings(max_examples=25, deadline=None)
+@given(st.integers(2, 301), st.integers(0, 2**32 - 1))
+def test_rings_odd_sizes_stay_balanced(n, seed):
+    X, y = make_rings(n, seed=seed)
+    assert X.shape == (n, 2)
+    assert np.bincount(y, minlength=2).tolist() == [n // 2, n - n // 2]
+
+
+@pytest.mark.parametrize("seed", [0, 1, 2])
+def test_rings_are_not_linearly_separable_but_radially_are(seed):
+    X, y = make_rings(400, seed=seed)
+    assert linear_classifier_accuracy(X, y) < 0.7
+    radius = np.linalg.norm(X, axis=1)
+    assert np.mean((radius > 1.5) == (y == 1)) > 0.95
+
+
+def test_blobs_are_linearly_separable():
+    X, y = make_blobs(100, 3)
+    assert linear_classifier_accuracy(X, y) > 0.95
+
+
+def test_spirals_defeat_a_linear_classifier():
+    X, y = make_spirals(100, 3)
+    assert linear_classifier_accuracy(X, y) < 0.7
+    assert np.all(np.linalg.norm(X, axis=1) <= 1.0 + 1e-12)
+
+
+def test_zero_noise_rings_lie_on_their_circles():
+    X, y = make_rings(100, noise=0.0)
+    np.testing.assert_allclose(np.linalg.norm(X, axis=1), 1.0 + y)
+
+
+# --- bad input ---------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("call", "error", "match"),
+    [
+        (lambda: make_linear(0), ValueError, "n must be an integer >= 1, got 0"),
+        (lambda: make_linear(10, d=0), ValueError, "d must be an integer >= 1, got 0"),
+        (lambda: make_linear(10, noise=-1.0), ValueError, "noise must be >= 0, got -1.0"),
+        (lambda: make_linear(10, 2, beta=[1.0]), ValueError, r"beta must have d = 2 entries, got shape \(1,\)"),
+        (lambda: make_linear(10, seed=1.0), TypeError, "seed must be an integer, got 1.0"),
+        (lambda: make_linear(10, intercept=np.nan), ValueError, "intercept must be a finite number"),
+        (lambda: make_blobs(0), ValueError, "n_per_class must be an integer >= 1, got 0"),
+        (lambda: make_blobs(10, n_classes=1), ValueError, r"n_classes must be an integer in \[2, 20\], got 1"),
+        (lambda: make_blobs(10, spread=-0.5), ValueError, "spread must be >= 0, got -0.5"),
+        (lambda: make_rings(1), ValueError, "n must be an integer >= 2, got 1"),
+        (lambda: make_rings(10, noise="a"), TypeError, "noise must be a real number, got 'a'"),
+        (lambda: make_rings(10, seed=-3), ValueError, "seed must be an integer >= 0, got -3"),
+        (lambda: make_moons(100.0), TypeError, "n must be an integer, got 100.0"),
+        (lambda: make_spirals(1), ValueError, "n_per_class must be an integer >= 2, got 1"),
+        (lambda: make_spirals(10, 3, noise=float("inf")), ValueError, "noise must be a finite number"),
+    ],
+)
+def test_bad_input(call, error, match):
+    with pytest.raises(error, match=match):
+        call()
