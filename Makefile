@@ -11,7 +11,7 @@ PORT   ?= 8888
 # Jupyter refuses to run as root unless told; only add the flag when we are root (containers, CI).
 ROOT_FLAG := $(if $(filter 0,$(shell id -u)),--allow-root,)
 
-.PHONY: install lab test unit nbval lint notebooks bench clean
+.PHONY: install lab test unit nbval lint notebooks bench links clean
 
 install: $(STAMP)
 
@@ -54,6 +54,10 @@ lint: $(STAMP)
 NB ?= notebooks/*.ipynb
 notebooks: $(STAMP)
 	$(BIN)/python tools/execute_notebooks.py $(NB)
+
+# Re-point every launch link (README, notebooks) to a fork: make links REPO=owner/name BRANCH=main
+links: $(STAMP)
+	$(BIN)/python tools/links.py set $(REPO) $(if $(BRANCH),--branch $(BRANCH),)
 
 bench: $(STAMP)
 	MPLBACKEND=Agg $(BIN)/python benchmarks/run_all.py

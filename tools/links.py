@@ -1,0 +1,217 @@
+"""Keep every launch link of the course pointing at one repository, named in course.toml.
+
+Instructors who fork the course re-point all links with one command:
+
+    python tools/links.py set OWNER/NAME [--branch BRANCH]   # rewrite course.toml, README, notebooks
+    python tools/links.py check                              # exit 1 if any link disagrees
+    python tools/links.py nbgitpuller https://hub.example.edu [--notebook 02_gradient_descent.ipynb]
+
+Links kept in step: each notebook's Colab badge and Colab setup cell (pip install from the
+repository), and the README's Binder badge and notebook table (Colab and Binder per notebook).
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import re
+import sys
+from dataclasses import dataclass
+from pathlib import Path
+from urllib.parse import quote
+
+ROOT = Path(__file__).resolve().parents[1]
+CONFIG = ROOT / "course.toml"
+README = ROOT / "README.md"
+NOTEBOOKS = ROOT / "notebooks"
+
+TABLE_START = "<!-- links:start (written by tools/links.py; edit titles there) -->"
+TABLE_END = "<!-- links:end -->"
+
+# The nine sections: file, English title, the lecture's Korean title, what the notebook teaches.
+SECTIONS = [
+    ("01_differentiation.ipynb", "Differentiation", "미분이란?",
+     "derivatives with sympy, difference quotients and round-off, tangents, which way to step"),
+    ("02_gradient_descent.ipynb", "The gradient descent algorithm", "경사하강법 알고리즘",
+     "the lecture's loop, the eps stopping rule, learning rates"),
+    ("03_gradient_vectors.ipynb", "Gradient vectors", "경사가 벡터라면?",
+     "partial derivatives, ∇f, descent on surfaces"),
+    ("04_linear_regression.ipynb", "Linear regression by gradient descent", "경사하강법으로 선형회귀 계수 구하기",
+     "β by descent vs the pseudo-inverse"),
+    ("05_convergence.ipynb", "Is gradient descent universal?", "경사하강법은 만능일까?",
+     "convexity, local minima, lr < 2/L"),
+    ("06_sgd.ipynb", "Stochastic gradient descent", "확률적 경사하강법",
+     "minibatches, epochs, escaping local minima"),
+    ("07_softmax.ipynb", "Nonlinear models and softmax", "비선형모델 신경망",
+     "O = XW + b, softmax, cross-entropy"),
+    ("08_activation_functions.ipynb", "Activation functions", "활성함수",
+     "sigmoid, tanh, ReLU, why depth needs nonlinearity"),
+    ("09_backpropagation.ipynb", "Backpropagation", "역전파 알고리즘",
+     "the chain rule, an autodiff engine, training an MLP"),
+]  # fmt: skip
+
+_NAME = r"[A-Za-z0-9_.-]+"
+
+
+@dataclass(frozen=True)
+class Repo:
+    owner: str
+    name: str
+    branch: str
+
+    def colab(self, notebook: str) -> str:
+        return (
+            f"https://colab.research.google.com/github/{self.owner}/{self.name}/blob/{self.branch}/notebooks/{notebook}"
+        )
+
+    def binder(self, notebook: str | None = None) -> str:
+        target = f"notebooks/{notebook}" if notebook else "notebooks"
+        return f"https://mybinder.org/v2/gh/{self.owner}/{self.name}/{self.branch}?urlpath=lab/tree/{target}"
+
+    def pip(self) -> str:
+        return f"git+https://github.com/{self.owner}/{self.name}@{self.branch}"
+
+    def nbgitpuller(self, hub: str, notebook: str | None = None) -> str:
+        target = f"{self.name}/notebooks/{notebook}" if notebook else f"{self.name}/notebooks"
+        repo = quote(f"https://github.com/{self.owner}/{self.name}", safe="")
+        return (
+            f"{hub.rstrip('/')}/hub/user-redirect/git-pull?repo={repo}&branch={quote(self.branch, safe='')}"
+            f"&urlpath={quote('lab/tree/' + target, safe='')}"
+        )
+
+
+def read_repo(path: Path = CONFIG) -> Repo:
+    """Read owner, name and branch from course.toml (three plain `key = "value"` lines)."""
+    text = path.read_text(encoding="utf-8")
+    values = dict(re.findall(r'^\s*(owner|name|branch)\s*=\s*"([^"]*)"', text, re.MULTILINE))
+    missing = {"owner", "name", "branch"} - set(values)
+    if missing:
+        raise ValueError(f"{path.name} must set {', '.join(sorted(missing))} under [repository]")
+    return Repo(**values)
+
+
+def write_repo(repo: Repo, path: Path = CONFIG) -> None:
+    text = path.read_text(encoding="utf-8")
+    for key in ("owner", "name", "branch"):
+        text = re.sub(rf'^(\s*{key}\s*=\s*)"[^"]*"', rf'\g<1>"{getattr(repo, key)}"', text, flags=re.MULTILINE)
+    path.write_text(text, encoding="utf-8")
+
+
+def badge_line(repo: Repo, notebook: str) -> str:
+    return f"[![Open In Colab](https://colab.research.google.com/assets/colab-badge.svg)]({repo.colab(notebook)})"
+
+
+def readme_table(repo: Repo) -> str:
+    rows = [
+        TABLE_START,
+        f"[![Binder](https://mybinder.org/badge_logo.svg)]({repo.binder('01_differentiation.ipynb')})",
+        "",
+        "| # | Notebook | 강의 | What you do | Colab | Binder |",
+        "|---|---|---|---|---|---|",
+    ]
+    for file, title, korean, what in SECTIONS:
+        colab = f"[![Open In Colab](https://colab.research.google.com/assets/colab-badge.svg)]({repo.colab(file)})"
+        rows.append(
+            f"| {file[:2]} | [{title}](notebooks/{file}) | {korean} | {what} | {colab} | [launch]({repo.binder(file)}) |"
+        )
+    rows.append(TABLE_END)
+    return "\n".join(rows)
+
+
+_COLAB_RE = re.compile(rf"https://colab\.research\.google\.com/github/{_NAME}/{_NAME}/blob/{_NAME}/notebooks/[\w.-]+")
+_PIP_RE = re.compile(rf"git\+https://github\.com/{_NAME}/{_NAME}@{_NAME}")
+
+
+def _retarget_notebook(path: Path, repo: Repo) -> bool:
+    import nbformat  # only here: `check` and `nbgitpuller` need nothing beyond the standard library
+
+    nb = nbformat.read(path, as_version=4)
+    changed = False
+    for cell in nb.cells:
+        new = _PIP_RE.sub(repo.pip(), _COLAB_RE.sub(repo.colab(path.name), cell.source))
+        if new != cell.source:
+            cell.source = new
+            changed = True
+    if changed:
+        nbformat.write(nb, path)  # sources only: stored outputs stay as they are
+    return changed
+
+
+def retarget(repo: Repo) -> list[Path]:
+    """Point README and every notebook at ``repo``; return the files changed."""
+    changed = []
+    text = README.read_text(encoding="utf-8")
+    start, end = text.find(TABLE_START), text.find(TABLE_END)
+    if start < 0 or end < 0:
+        raise ValueError(f"README.md must contain the markers {TABLE_START!r} and {TABLE_END!r}")
+    new = text[:start] + readme_table(repo) + text[end + len(TABLE_END) :]
+    if new != text:
+        README.write_text(new, encoding="utf-8")
+        changed.append(README)
+    for path in sorted(NOTEBOOKS.glob("*.ipynb")):
+        if _retarget_notebook(path, repo):
+            changed.append(path)
+    return changed
+
+
+def problems(repo: Repo) -> list[str]:
+    """Every place where a link disagrees with course.toml, or a badge or setup cell is missing."""
+    found = []
+    text = README.read_text(encoding="utf-8")
+    start, end = text.find(TABLE_START), text.find(TABLE_END)
+    if start < 0 or end < 0:
+        found.append("README.md: the notebook table markers are missing")
+    elif text[start : end + len(TABLE_END)] != readme_table(repo):
+        found.append("README.md: the notebook table differs from course.toml (run: python tools/links.py set ...)")
+    for path in sorted(NOTEBOOKS.glob("*.ipynb")):
+        nb = json.loads(path.read_text(encoding="utf-8"))
+        sources = ["".join(c["source"]) for c in nb["cells"]]
+        if badge_line(repo, path.name) not in sources[0]:
+            found.append(f"{path.name}: the first cell lacks the Colab badge {repo.colab(path.name)}")
+        code = [s for c, s in zip(nb["cells"], sources) if c["cell_type"] == "code"]
+        if not code or repo.pip() not in code[0] or "--no-deps" not in code[0]:
+            found.append(f"{path.name}: the first code cell is not the Colab setup cell installing {repo.pip()}")
+        for s in sources:
+            for url in _COLAB_RE.findall(s) + _PIP_RE.findall(s):
+                if url not in (repo.colab(path.name), repo.pip()):
+                    found.append(f"{path.name}: link {url} disagrees with course.toml")
+    return found
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    sub = parser.add_subparsers(dest="command", required=True)
+    p_set = sub.add_parser("set", help="re-point every link to OWNER/NAME")
+    p_set.add_argument("repository", help="OWNER/NAME on GitHub")
+    p_set.add_argument("--branch", default=None, help="branch or tag (default: keep the current one)")
+    sub.add_parser("check", help="exit 1 if a link disagrees with course.toml")
+    p_hub = sub.add_parser("nbgitpuller", help="print a JupyterHub link that pulls the course")
+    p_hub.add_argument("hub", help="the hub's address, e.g. https://hub.example.edu")
+    p_hub.add_argument("--notebook", default=None, help="a notebook to open, e.g. 01_differentiation.ipynb")
+    args = parser.parse_args(argv)
+
+    repo = read_repo()
+    if args.command == "set":
+        m = re.fullmatch(rf"({_NAME})/({_NAME})", args.repository)
+        if not m:
+            parser.error(f"repository must look like OWNER/NAME, got {args.repository!r}")
+        branch = args.branch or repo.branch
+        if not re.fullmatch(_NAME, branch):
+            parser.error(f"--branch may hold letters, digits, '.', '_' and '-', got {branch!r}")
+        repo = Repo(m.group(1), m.group(2), branch)
+        write_repo(repo)
+        for path in retarget(repo):
+            print(f"updated {path.relative_to(CONFIG.parent)}")
+        return 0
+    if args.command == "check":
+        found = problems(repo)
+        for line in found:
+            print(line)
+        print(f"links: {len(found)} problem(s); course.toml names {repo.owner}/{repo.name}@{repo.branch}")
+        return 1 if found else 0
+    print(repo.nbgitpuller(args.hub, args.notebook))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
