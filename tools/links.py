@@ -80,8 +80,9 @@ class Repo:
         )
 
 
-def read_repo(path: Path = CONFIG) -> Repo:
+def read_repo(path: Path | None = None) -> Repo:
     """Read owner, name and branch from course.toml (three plain `key = "value"` lines)."""
+    path = path or CONFIG
     text = path.read_text(encoding="utf-8")
     values = dict(re.findall(r'^\s*(owner|name|branch)\s*=\s*"([^"]*)"', text, re.MULTILINE))
     missing = {"owner", "name", "branch"} - set(values)
@@ -90,7 +91,8 @@ def read_repo(path: Path = CONFIG) -> Repo:
     return Repo(**values)
 
 
-def write_repo(repo: Repo, path: Path = CONFIG) -> None:
+def write_repo(repo: Repo, path: Path | None = None) -> None:
+    path = path or CONFIG
     text = path.read_text(encoding="utf-8")
     for key in ("owner", "name", "branch"):
         text = re.sub(rf'^(\s*{key}\s*=\s*)"[^"]*"', rf'\g<1>"{getattr(repo, key)}"', text, flags=re.MULTILINE)
