@@ -35,10 +35,24 @@ def normalise(nb: nbformat.NotebookNode) -> None:
         cell["id"] = f"c{i:02d}"
         if cell.cell_type != "code":
             continue
-        for out in cell.get("outputs", []):
+        cell.outputs = _merge_streams(cell.get("outputs", []))
+        for out in cell.outputs:
             view = out.get("data", {}).get(WIDGET_VIEW)
             if view is not None:
                 view["model_id"] = "explorer"  # random per run; nbval never compares it
+
+
+def _merge_streams(outputs: list) -> list:
+    """Join consecutive outputs of one stream: the kernel splits prints at arbitrary points,
+    which would change the stored file from run to run (nbval joins them before comparing)."""
+    merged = []
+    for out in outputs:
+        prev = merged[-1] if merged else None
+        if out.output_type == "stream" and prev is not None and prev.output_type == "stream" and prev.name == out.name:
+            prev.text += out.text
+        else:
+            merged.append(out)
+    return merged
 
 
 def execute(path: Path) -> float:
