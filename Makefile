@@ -11,7 +11,7 @@ PORT   ?= 8888
 # Jupyter refuses to run as root unless told; only add the flag when we are root (containers, CI).
 ROOT_FLAG := $(if $(filter 0,$(shell id -u)),--allow-root,)
 
-.PHONY: install lab test unit nbval lint notebooks bench links clean
+.PHONY: install lab test unit nbval lint notebooks bench links test-colab print-colab-python clean
 
 install: $(STAMP)
 
@@ -36,6 +36,26 @@ test: $(STAMP)
 		--cov=helpers --cov-report=term --cov-fail-under=90 \
 		--nbval --nbval-current-env --nbval-sanitize-with .nbval-sanitize.cfg \
 		tests notebooks
+
+# The same notebooks and tests under Colab's versions (Python 3.13, numpy 2.1, ipywidgets 7.7.1):
+# the stored outputs must pass strict nbval there too. Needs a Python 3.13 (found on PATH or in pyenv).
+COLAB_PY ?= $(firstword $(foreach p,python3.13 $(wildcard $(HOME)/.pyenv/versions/3.13*/bin/python3.13),$(if $(shell $(p) -c 'import sys; print(sys.version_info[:2] == (3, 13))' 2>/dev/null | grep True),$(p))))
+COLAB_VENV := .venv-colab
+
+$(COLAB_VENV)/.installed: requirements-colab.txt pyproject.toml
+	@test -n "$(COLAB_PY)" || { echo "test-colab needs Python 3.13 (set COLAB_PY=/path/to/python3.13)"; exit 1; }
+	test -x $(COLAB_VENV)/bin/python || $(COLAB_PY) -m venv $(COLAB_VENV)
+	$(COLAB_VENV)/bin/python -m pip install --quiet -r requirements-colab.txt
+	$(COLAB_VENV)/bin/python -m pip install --quiet --no-deps -e .
+	touch $@
+
+print-colab-python:
+	@echo $(COLAB_PY)
+
+test-colab: $(COLAB_VENV)/.installed
+	MPLBACKEND=Agg PYDEVD_DISABLE_FILE_VALIDATION=1 $(COLAB_VENV)/bin/python -m pytest -q -p no:cacheprovider \
+		--nbval --nbval-current-env --nbval-sanitize-with .nbval-sanitize.cfg \
+		--ignore=tests/test_setup_files.py --ignore=tests/test_browser.py tests notebooks
 
 # Unit and property tests only (quick, while editing helpers).
 unit: $(STAMP)
