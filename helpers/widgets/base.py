@@ -66,6 +66,7 @@ class Explorer(widgets.VBox):
         self._png = b""
         box = layout if layout is not None else widgets.VBox(list(self.controls.values()))
         super().__init__(children=[box, self.output])
+        self.add_class("course-explorer")  # lets the browser test find every explorer on a page
         for control in self.controls.values():
             if hasattr(control, "continuous_update") and not continuous:
                 control.continuous_update = False

@@ -1,0 +1,205 @@
+"""End to end in a real browser: JupyterLab + headless Chromium, every notebook, every explorer.
+
+For each notebook: open it in JupyterLab, run all cells, wait for the kernel to be idle, assert
+that no cell shows an error or warning, then move one slider of each explorer and assert that
+its readout, its status line and its figure changed. A screenshot per notebook is kept in
+artifacts/browser/ for people to look at.
+
+Needs Debian's chromium (``/usr/bin/chromium``) and the ``playwright`` Python package (no browser
+download: Playwright drives the system Chromium). Skipped with a message when either is missing.
+The server binds 127.0.0.1 with a token; the page may not reach any other address.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+import signal
+import socket
+import subprocess
+import sys
+import time
+import urllib.request
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[1]
+NOTEBOOKS = sorted((ROOT / "notebooks").glob("*.ipynb"))
+ARTIFACTS = ROOT / "artifacts" / "browser"
+CHROMIUM = os.environ.get("CHROMIUM", shutil.which("chromium") or "/usr/bin/chromium")
+TOKEN = "course-browser-test"
+
+playwright_api = pytest.importorskip("playwright.sync_api", reason="the browser test needs `pip install playwright`")
+if not Path(CHROMIUM).exists():
+    pytest.skip(
+        f"the browser test needs Debian's chromium at {CHROMIUM} (apt-get install chromium)", allow_module_level=True
+    )
+
+pytestmark = pytest.mark.browser
+
+
+def _free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def _get(url: str):
+    with urllib.request.urlopen(url, timeout=5) as r:  # noqa: S310 - loopback only
+        return json.loads(r.read() or b"null")
+
+
+@pytest.fixture(scope="module")
+def lab(tmp_path_factory):
+    """A JupyterLab server on 127.0.0.1 over a copy of the notebooks, with isolated settings."""
+    base = tmp_path_factory.mktemp("lab")
+    root = base / "root"
+    shutil.copytree(ROOT / "notebooks", root)
+    settings = base / "settings" / "@jupyterlab" / "apputils-extension"
+    settings.mkdir(parents=True)
+    # Without this the "get notified about Jupyter news?" toast covers part of every screenshot.
+    (settings / "notification.jupyterlab-settings").write_text('{"fetchNews": "false", "checkForUpdates": false}')
+    env = dict(
+        os.environ,
+        JUPYTER_CONFIG_DIR=str(base / "config"),
+        JUPYTER_DATA_DIR=str(base / "data"),
+        JUPYTER_RUNTIME_DIR=str(base / "runtime"),
+        JUPYTERLAB_SETTINGS_DIR=str(base / "settings"),
+        JUPYTERLAB_WORKSPACES_DIR=str(base / "workspaces"),
+        MPLBACKEND="module://matplotlib_inline.backend_inline",
+    )
+    port = _free_port()
+    url = f"http://127.0.0.1:{port}"
+    log = open(base / "lab.log", "w")  # noqa: SIM115 - closed in teardown
+    server = subprocess.Popen(
+        [sys.executable, "-m", "jupyter", "lab", "--no-browser", "--allow-root",
+         "--ServerApp.ip=127.0.0.1", f"--ServerApp.port={port}", "--ServerApp.port_retries=0",
+         f"--IdentityProvider.token={TOKEN}", f"--ServerApp.root_dir={root}",
+         "--LabApp.expose_app_in_browser=True", "--LabApp.news_url=None",
+         "--LabApp.check_for_updates_class=jupyterlab.NeverCheckForUpdate"],
+        env=env, stdout=log, stderr=subprocess.STDOUT,
+    )  # fmt: skip
+    try:
+        deadline = time.monotonic() + 60
+        while True:
+            try:
+                _get(f"{url}/api/status?token={TOKEN}")
+                break
+            except OSError:
+                if server.poll() is not None or time.monotonic() > deadline:
+                    raise RuntimeError(f"JupyterLab did not start: see {base / 'lab.log'}") from None
+                time.sleep(0.3)
+        yield url
+    finally:
+        # Stop what this fixture started, by its own ids: the kernels, then the server.
+        try:
+            for kernel in _get(f"{url}/api/kernels?token={TOKEN}") or []:
+                req = urllib.request.Request(f"{url}/api/kernels/{kernel['id']}?token={TOKEN}", method="DELETE")
+                urllib.request.urlopen(req, timeout=10)  # noqa: S310 - loopback only
+        except OSError:
+            pass
+        server.send_signal(signal.SIGTERM)
+        try:
+            server.wait(15)
+        except subprocess.TimeoutExpired:
+            server.kill()
+            server.wait(5)
+        log.close()
+
+
+@pytest.fixture(scope="module")
+def browser():
+    with playwright_api.sync_playwright() as p:
+        b = p.chromium.launch(
+            executable_path=CHROMIUM,
+            headless=True,
+            args=["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
+                  "--disable-sync", "--no-first-run", "--disable-quic"],
+        )  # fmt: skip
+        yield b
+        b.close()
+
+
+JS_KERNEL_IDLE = """() => {
+  const w = window.jupyterapp && window.jupyterapp.shell.currentWidget;
+  const k = w && w.sessionContext && w.sessionContext.session && w.sessionContext.session.kernel;
+  return !!k && k.status === 'idle';
+}"""
+JS_ALL_EXECUTED = """() => {
+  const w = window.jupyterapp.shell.currentWidget;
+  const cells = w.content.model.cells;
+  for (let i = 0; i < cells.length; i++) {
+    const c = cells.get(i);
+    if (c.type === 'code' && (c.executionCount === null || c.executionCount === undefined)) return false;
+  }
+  return true;
+}"""
+
+
+def _settle(page, explorer, seconds: float = 0.8, timeout: float = 30.0) -> str:
+    """Wait until the kernel is idle and the explorer's image has not changed for `seconds`.
+
+    With continuous updates every key press re-runs the callback, so the first new image may
+    belong to an intermediate value; only a quiet image is compared.
+    """
+    deadline = time.monotonic() + timeout
+    last, since = None, time.monotonic()
+    while time.monotonic() < deadline:
+        page.wait_for_function(JS_KERNEL_IDLE, timeout=timeout * 1000)
+        src = explorer.locator(".widget-output img").first.get_attribute("src") or ""
+        if src != last:
+            last, since = src, time.monotonic()
+        elif time.monotonic() - since >= seconds:
+            return src
+        time.sleep(0.1)
+    raise AssertionError("the explorer's figure did not settle")
+
+
+def _status(explorer) -> str:
+    return explorer.locator(".widget-output .jp-RenderedText pre").last.inner_text()
+
+
+@pytest.mark.parametrize("path", NOTEBOOKS, ids=lambda p: p.name)
+def test_notebook_runs_and_explorers_respond(lab, browser, path):
+    page = browser.new_page(viewport={"width": 1400, "height": 1000})
+    errors = []
+    page.on("pageerror", lambda e: errors.append(str(e)))
+    page.route("**/*", lambda r: r.continue_() if r.request.url.startswith((lab, "data:", "blob:")) else r.abort())
+    try:
+        page.goto(f"{lab}/lab/tree/{path.name}?token={TOKEN}&reset")
+        page.wait_for_selector(".jp-NotebookPanel .jp-Cell", timeout=60_000)
+        page.wait_for_function(JS_KERNEL_IDLE, timeout=60_000)
+        page.evaluate("() => window.jupyterapp.commands.execute('notebook:run-all-cells')")
+        page.wait_for_function(JS_ALL_EXECUTED, timeout=120_000, polling=500)
+        page.wait_for_function(JS_KERNEL_IDLE, timeout=120_000)
+
+        stderr = page.locator('.jp-OutputArea-output[data-mime-type="application/vnd.jupyter.stderr"]')
+        assert stderr.count() == 0, f"{path.name}: a cell shows an error or warning: {stderr.first.inner_text()[:300]}"
+
+        explorers = page.locator(".course-explorer")
+        for i in range(explorers.count()):
+            ex = explorers.nth(i)
+            ex.scroll_into_view_if_needed()
+            assert ex.locator(".widget-output img").count() == 1, "one figure per explorer, never a pile"
+            before_img = _settle(page, ex)
+            before_status = _status(ex)
+            slider = ex.locator(".widget-slider").first
+            before_readout = slider.locator(".widget-readout").inner_text()
+            slider.locator(".noUi-handle").first.focus()
+            for _ in range(3):
+                page.keyboard.press("ArrowRight")
+            button = ex.locator("button", has_text="Train")
+            if button.count():
+                button.first.click()
+            after_img = _settle(page, ex)
+            assert slider.locator(".widget-readout").inner_text() != before_readout, f"{path.name} explorer {i}"
+            assert after_img != before_img, f"{path.name} explorer {i}: the figure did not change"
+            assert _status(ex) != before_status, f"{path.name} explorer {i}: the status line did not change"
+            assert ex.locator(".widget-output img").count() == 1
+        assert not errors, errors
+    finally:
+        ARTIFACTS.mkdir(parents=True, exist_ok=True)
+        page.screenshot(path=str(ARTIFACTS / f"{path.stem}.png"), full_page=False)
+        page.close()
