@@ -3,8 +3,8 @@
 import numpy as np
 import pytest
 import sympy as sp
-from helpers.calculus import numeric_gradient
 
+from helpers.calculus import numeric_gradient
 from helpers.descent import gradient_descent
 from helpers.functions import FUNCTIONS, get_function, objective_from_expr
 

@@ -1,0 +1,330 @@
+"""Self-checks for notebook 02 (the gradient descent algorithm — 경사하강법 알고리즘).
+
+Each check takes the learner's answer and returns a :class:`Feedback` whose text says what is
+right or what is off. A check never raises on a learner's answer: an answer it cannot read
+(a typo, a hostile formula, a list where a number was asked) gets a message saying so.
+Typed formulas are parsed with :func:`helpers.formula.parse_formula`, never with ``sympify``.
+
+Exercises
+---------
+1. :func:`check_step_count`: how many updates the lecture's loop makes on f(x) = x² + 2x + 3
+   from x₀ = 2 with λ = 0.1 and ε = 1e-4.
+2. :func:`check_learning_rate`: a learning rate with which descent converges on g(x) = 5x² − 3x
+   (curvature L = 10, so λ < 2/L = 0.2) within 1000 steps.
+3. :func:`check_descent_derivative`: the derivative of f(x) = x² + e^(−x), typed as a formula; the
+   check runs gradient descent with it and says where that run ends.
+"""
+
+from __future__ import annotations
+
+import math
+import numbers
+
+import numpy as np
+import sympy
+
+from ..descent import gradient_descent
+from ..formula import FormulaError, parse_formula
+from . import Feedback
+
+__all__ = [
+    "DERIVATIVE_EXERCISE",
+    "LEARNING_RATE_EXERCISE",
+    "STEPS_EXERCISE",
+    "Feedback",
+    "check_descent_derivative",
+    "check_learning_rate",
+    "check_step_count",
+    "count_steps",
+]
+
+#: Exercise 1: the lecture's loop on f(x) = x² + 2x + 3 (f'(x) = 2x + 2) with these settings.
+STEPS_EXERCISE = {"x0": 2.0, "lr": 0.1, "eps": 1e-4}
+#: Exercise 2: g(x) = a·x² + b·x from x0, stopping rule eps, at most max_steps updates.
+LEARNING_RATE_EXERCISE = {"f": "5*x**2 - 3*x", "a": 5.0, "b": -3.0, "x0": 2.0, "eps": 1e-6, "max_steps": 1000}
+#: Exercise 3: differentiate f; descent with the learner's f' runs from x0 with lr.
+DERIVATIVE_EXERCISE = {"f": "x**2 + exp(-x)", "x0": 2.0, "lr": 0.1}
+
+_GRID = np.linspace(-2.0, 2.0, 17)
+
+
+def _no_answer(example: str) -> Feedback:
+    return Feedback("no answer", f"write your answer in `answer` (e.g. answer = {example}) and run the cell again")
+
+
+def _describe_type(value) -> str:
+    return f"{type(value).__name__} {value!r:.60}"
+
+
+def _read_number(answer, example: str = "1.234") -> tuple[float | None, str | None]:
+    """One finite real number from a float, an int, a numpy scalar or a one-element array."""
+    if isinstance(answer, (bool, np.bool_, str, bytes)):
+        return None, f"your answer could not be read: give a number such as {example}, got {_describe_type(answer)}"
+    try:
+        value = np.asarray(answer, dtype=float)
+    except (TypeError, ValueError, OverflowError):
+        return None, f"your answer could not be read: give a number such as {example}, got {_describe_type(answer)}"
+    if value.size != 1:
+        return None, f"give one number, not {value.size} of them (shape {value.shape})"
+    number = float(value.reshape(()))
+    if not math.isfinite(number):
+        return None, f"your answer is {number}: give a finite number"
+    return number, None
+
+
+# --- exercise 1: the number of steps -------------------------------------------------------
+
+
+def count_steps(x0: float, lr: float, eps: float, max_steps: int = 100_000) -> int:
+    """Updates the lecture's loop makes on f(x) = x² + 2x + 3: ``while |f'(x)| > eps: x -= lr * f'(x)``."""
+    x, n = float(x0), 0
+    grad = 2 * x + 2
+    while abs(grad) > eps and n < max_steps:
+        x = x - lr * grad
+        grad = 2 * x + 2
+        n += 1
+    return n
+
+
+def check_step_count(answer) -> Feedback:
+    """Exercise 1: the number of updates from x₀ = 2 with λ = 0.1, ε = 1e-4 on f(x) = x² + 2x + 3.
+
+    Recognises the unrounded logarithm formula, an answer one too small or one too large, and the
+    count with the lecture's settings (λ = 0.01, ε = 1e-5) instead of the exercise's.
+    """
+    if answer is None:
+        return _no_answer("42")
+    value, problem = _read_number(answer, "42")
+    if problem:
+        return Feedback("unreadable", problem)
+    x0, lr, eps = STEPS_EXERCISE["x0"], STEPS_EXERCISE["lr"], STEPS_EXERCISE["eps"]
+    steps = count_steps(x0, lr, eps)
+    g0 = abs(2 * x0 + 2)
+    factor = 1 - 2 * lr  # f'(x_k) = (1 − 2λ)^k f'(x_0) on this quadratic
+    exact = math.log(eps / g0) / math.log(factor)
+    why = f"|f'(x_k)| = {g0:g}·{factor:g}^k falls below ε = {eps:g} first at k = {steps}"
+    if value < 0:
+        return Feedback("wrong", f"a number of steps cannot be negative ({value:g}): count the updates x ← x − λf'(x)")
+    if value != round(value):
+        if math.isclose(value, exact, rel_tol=1e-3):
+            return Feedback(
+                "wrong",
+                f"{value:g} solves {g0:g}·{factor:g}^k = ε, but k counts whole steps: round it up "
+                f"(after {math.floor(exact)} steps |f'| is still above ε)",
+            )
+        return Feedback("wrong", f"a number of steps is a whole number, got {value:g}")
+    n = int(round(value))
+    if n == steps:
+        return Feedback("correct", f"correct: {steps} steps, since {why}")
+    if n == steps - 1:
+        after = g0 * factor ** (steps - 1)
+        return Feedback(
+            "wrong",
+            f"one too few: after {n} steps |f'(x)| = {after:.3g} is still above ε = {eps:g}, so the loop makes one more",
+        )
+    if n == steps + 1:
+        return Feedback(
+            "wrong",
+            "one too many: count the updates, not the gradient evaluations (the loop evaluates f' once before "
+            "its first update)",
+        )
+    lecture = count_steps(x0, 1e-2, 1e-5)
+    if n == lecture:
+        return Feedback(
+            "wrong",
+            f"{n} is the count with the lecture's λ = 0.01 and ε = 1e-5; this exercise uses λ = {lr:g}, ε = {eps:g}",
+        )
+    return Feedback(
+        "wrong",
+        f"not {n}: run your loop from x₀ = {x0:g} with λ = {lr:g}, ε = {eps:g} and count the updates "
+        f"(or solve {g0:g}·{factor:g}^k ≤ ε for the smallest whole k)",
+    )
+
+
+# --- exercise 2: a learning rate that converges --------------------------------------------
+
+
+def check_learning_rate(answer) -> Feedback:
+    """Exercise 2: a learning rate λ with which descent on g(x) = 5x² − 3x converges within 1000 steps.
+
+    g'' = L = 10, so each step multiplies g'(x) by (1 − 10λ): converges for 0 < λ < 0.2, in one step
+    at λ = 0.1. The check runs :func:`helpers.descent.gradient_descent` from x₀ = 2 with ε = 1e-6.
+    """
+    if answer is None:
+        return _no_answer("0.05")
+    lr, problem = _read_number(answer, "0.05")
+    if problem:
+        return Feedback("unreadable", problem)
+    ex = LEARNING_RATE_EXERCISE
+    a, b, x0, eps, cap = ex["a"], ex["b"], ex["x0"], ex["eps"], ex["max_steps"]
+    curvature = 2 * a
+    limit = 2 / curvature
+    if lr <= 0:
+        what = "does not move" if lr == 0 else "climbs: x + |λ|·g'(x) is gradient ascent"
+        return Feedback("wrong", f"λ must be positive: with λ = {lr:g} descent {what}")
+
+    def grad(x):
+        return 2 * a * x + b
+
+    def g(x):
+        return a * x * x + b * x
+
+    factor = 1 - curvature * lr
+    result = gradient_descent(grad, x0, lr=lr, eps=eps, max_steps=cap, f=g)
+    rule = f"each step multiplies g'(x) by 1 − {curvature:g}λ = {factor:.3g}"
+    if result.converged:
+        if abs(factor) < 1e-12 or result.steps <= 1:
+            how = "in one step: λ = 1/L lands exactly on the minimum of a quadratic"
+        elif factor > 0:
+            how = f"monotonically in {result.steps} steps"
+        else:
+            how = f"in {result.steps} steps, overshooting back and forth (λ > 1/L = {1 / curvature:g})"
+        return Feedback("correct", f"correct: with λ = {lr:g} descent converges {how}; {rule}, and |{factor:.3g}| < 1")
+    if lr >= limit:
+        if math.isclose(lr, limit, rel_tol=1e-12):
+            return Feedback(
+                "wrong",
+                f"λ = {lr:g} = 2/L is the edge: {rule}, so x jumps between two points forever. Take a smaller λ",
+            )
+        where = f"diverged at step {result.diverged_at}" if result.diverged else "did not converge"
+        return Feedback(
+            "wrong",
+            f"too large: descent {where}; {rule}, and |{factor:.3g}| > 1 makes every step overshoot further. "
+            f"g''(x) = L = {curvature:g}, so λ must stay below 2/L = {limit:g}",
+        )
+    # 0 < λ < 2/L but the cap came first: too small.
+    need = math.log(eps / abs(grad(x0))) / math.log(factor) if 0 < factor < 1 else math.inf
+    need_text = f"about {math.ceil(need)} steps" if math.isfinite(need) and need < 1e15 else "far too many steps"
+    return Feedback(
+        "wrong",
+        f"too small: descent converges with λ = {lr:g}, but needs {need_text}, more than {cap}; {rule}, "
+        "so the steps barely shrink g'(x). Take a larger λ (below 2/L)",
+    )
+
+
+# --- exercise 3: a typed derivative, used in descent ---------------------------------------
+
+
+def _true_derivative(x):
+    return 2 * x - np.exp(-x)
+
+
+def _read_derivative(answer):
+    """The answer as a numpy callable in x, or (None, reason)."""
+    x = sympy.Symbol("x")
+    if isinstance(answer, str):
+        try:
+            expr = parse_formula(answer, ("x",))
+        except FormulaError as exc:
+            return None, f"your answer could not be read as a formula: {exc}"
+    elif isinstance(answer, (bool, np.bool_)):
+        return None, f"your answer is {answer}: write a formula such as '2*x + 1'"
+    elif isinstance(answer, sympy.Basic):
+        if not isinstance(answer, sympy.Expr):
+            return None, f"your answer could not be read: expected a formula in x, got {_describe_type(answer)}"
+        others = sorted(str(s) for s in answer.free_symbols if str(s) != "x")
+        if others:
+            return None, f"your answer uses {', '.join(others)}, but the only variable here is x"
+        if answer.has(sympy.Derivative, sympy.Integral):
+            return None, "your answer still contains an unevaluated derivative: give the formula itself"
+        expr = answer.xreplace({s: x for s in answer.free_symbols})
+    elif isinstance(answer, numbers.Real):
+        expr = sympy.Float(float(answer))
+    elif callable(answer):
+        return answer, None
+    else:
+        return None, (
+            f"your answer could not be read: expected a formula string such as '2*x + 1', a sympy expression "
+            f"or a function of x, got {_describe_type(answer)}"
+        )
+    try:
+        fn = sympy.lambdify(x, expr, "numpy")
+    except Exception as exc:  # pragma: no cover - anything sympy cannot compile is "unreadable"
+        return None, f"your answer could not be turned into a function of x: {type(exc).__name__}"
+    return fn, None
+
+
+def _values(fn, xs: np.ndarray) -> np.ndarray | None:
+    """fn at each point of xs as floats (NaN where undefined), or None if fn cannot be evaluated."""
+    out = np.empty_like(xs)
+    with np.errstate(all="ignore"):
+        for i, t in enumerate(xs):
+            try:
+                v = complex(np.asarray(fn(np.float64(t))).reshape(()))
+            except Exception:  # a learner's function may raise anything
+                return None
+            out[i] = v.real if v.imag == 0 else math.nan
+    return out
+
+
+def check_descent_derivative(answer) -> Feedback:
+    """Exercise 3: f'(x) for f(x) = x² + e^(−x), as a formula string, a sympy expression or a function.
+
+    The answer is compared with 2x − e^(−x) at 17 points of [−2, 2]; then gradient descent runs with
+    it from x₀ = 2 (λ = 0.1) and the message says where it stops and whether that is the minimum.
+    Recognises f itself, a flipped sign, the chain rule's missing −1 (2x + e^(−x)), e^x for e^(−x)
+    and a missing factor 2.
+    """
+    if answer is None:
+        return _no_answer("'2*x + 1'")
+    fn, problem = _read_derivative(answer)
+    if problem:
+        return Feedback("unreadable", problem)
+    mine = _values(fn, _GRID)
+    if mine is None:
+        return Feedback(
+            "unreadable",
+            "your function raised an error or did not return one number when called with a number x: try it on x = 1.0",
+        )
+    exact = _true_derivative(_GRID)
+    if not np.all(np.isfinite(mine)):
+        bad = float(_GRID[~np.isfinite(mine)][0])
+        return Feedback("wrong", f"your f' is undefined at x = {bad:g}, but f'(x) = 2x − e^(−x) exists everywhere")
+
+    x0, lr = DERIVATIVE_EXERCISE["x0"], DERIVATIVE_EXERCISE["lr"]
+    if np.allclose(mine, exact, rtol=1e-9, atol=1e-9):
+        run = gradient_descent(_true_derivative, x0, lr=lr, eps=1e-8)
+        return Feedback(
+            "correct",
+            f"correct: f'(x) = 2x − e^(−x). Descent with it from x₀ = {x0:g} (λ = {lr:g}) {run.message} "
+            f"at x = {run.x:.6f}, where 2x = e^(−x)",
+        )
+
+    def same(target) -> bool:
+        return bool(np.allclose(mine, target, rtol=1e-9, atol=1e-9))
+
+    named = [
+        (_GRID**2 + np.exp(-_GRID), "that is f itself, not its derivative"),
+        (-exact, "the sign is flipped: descent with −f' would climb (that is gradient ascent)"),
+        (2 * _GRID + np.exp(-_GRID), "check the chain rule: d/dx e^(−x) = e^(−x)·(−1) = −e^(−x)"),
+        (2 * _GRID - np.exp(_GRID), "e^(−x) stays e^(−x) when differentiated (times −1 by the chain rule), not e^x"),
+        (_GRID - np.exp(-_GRID), "the power rule gives d/dx x² = 2x, not x"),
+    ]
+    hint = next((message for target, message in named if same(target)), None)
+    worst = int(np.argmax(np.abs(mine - exact)))
+    if hint is None:
+        hint = f"at x = {_GRID[worst]:g} your f' is {mine[worst]:.4g}, but f'(x) = {exact[worst]:.4g}"
+
+    # What descent does with the wrong derivative: it stops where *that* derivative is 0.
+    def their_grad(t):
+        v = complex(np.asarray(fn(t)).reshape(()))
+        return v.real if v.imag == 0 else math.nan
+
+    try:
+        with np.errstate(all="ignore"):
+            run = gradient_descent(their_grad, x0, lr=lr, eps=1e-8, max_steps=2000)
+    except Exception:  # a learner's function may fail anywhere on the path
+        run = None
+    if run is None:
+        outcome = ""
+    elif run.converged:
+        true_slope = float(_true_derivative(run.x))
+        outcome = (
+            f". Descent with your f' stops at x = {run.x:.4f}, where the true f'(x) = {true_slope:.3g} ≠ 0: "
+            "not the minimum of f"
+        )
+    elif run.diverged:
+        outcome = f". Descent with your f' from x₀ = {x0:g} diverged at step {run.diverged_at}"
+    else:
+        outcome = f". Descent with your f' from x₀ = {x0:g} never settles (it {run.message})"
+    return Feedback("wrong", f"not yet: {hint}{outcome}")
