@@ -1,0 +1,298 @@
+"""Self-checks for notebook 06 (stochastic gradient descent — 확률적 경사하강법).
+
+Each check takes the learner's answer and returns a :class:`Feedback` whose text says what is
+right or what is off. A check never raises on a learner's answer: an answer it cannot read
+(a string where numbers were asked, a ragged list, ``nan``) gets a message saying so.
+
+Exercises
+---------
+1. :func:`check_minibatch_gradient`: the gradient of the mean squared error on one minibatch,
+   −(2/b) X_bᵀ(y_b − X_bβ), for the small batch of :data:`GRADIENT_EXERCISE`.
+2. :func:`check_updates_per_epoch`: how many updates one epoch makes for n = 1050, b = 100.
+3. :func:`check_diverging_batches`: which batch sizes diverge at λ = 0.8 on the 1000-point
+   problem of :func:`divergence_problem` (the correctly scaled update, 5 epochs, seed 0).
+"""
+
+from __future__ import annotations
+
+import functools
+import math
+import warnings
+
+import numpy as np
+
+from ..datasets import make_linear
+from ..regression import add_intercept
+from . import Feedback
+
+__all__ = [
+    "DIVERGENCE_EXERCISE",
+    "DIVERGING_BATCHES",
+    "EPOCH_EXERCISE",
+    "GRADIENT_EXERCISE",
+    "Feedback",
+    "check_diverging_batches",
+    "check_minibatch_gradient",
+    "check_updates_per_epoch",
+    "divergence_problem",
+    "minibatch_gradient_answer",
+]
+
+#: Exercise 1: one minibatch of b = 3 rows (intercept column last) out of n = 1000, and β.
+GRADIENT_EXERCISE = {
+    "X_b": ((0.5, 1.0), (2.0, 1.0), (-1.0, 1.0)),
+    "y_b": (3.5, 3.0, 2.0),
+    "beta": (1.0, 2.0),
+    "n": 1000,
+}
+#: Exercise 2: n examples, minibatches of b.
+EPOCH_EXERCISE = {"n": 1050, "b": 100}
+#: Exercise 3: the runs to make (see :func:`divergence_problem` for the data).
+DIVERGENCE_EXERCISE = {
+    "lr": 0.8,
+    "epochs": 5,
+    "seed": 0,
+    "batch_sizes": (1, 2, 5, 10, 50, 1000),
+}
+#: Exercise 3's answer: the batch sizes whose run diverges (the tests recompute it with the helpers).
+DIVERGING_BATCHES = (1, 2)
+
+
+def _quiet(check):
+    """Run a check with numpy's floating-point warnings off: a huge answer (1e308) must get a
+    message, not an overflow warning from the comparisons."""
+
+    @functools.wraps(check)
+    def wrapper(answer) -> Feedback:
+        with np.errstate(all="ignore"):
+            return check(answer)
+
+    return wrapper
+
+
+def _no_answer(example: str) -> Feedback:
+    return Feedback("no answer", f"write your answer in `answer` (e.g. answer = {example}) and run the cell again")
+
+
+def _describe_type(value) -> str:
+    return f"{type(value).__name__} {value!r:.60}"
+
+
+def _read_array(answer, what: str) -> tuple[np.ndarray | None, str | None]:
+    """The answer as a float array, or a reason it cannot be read."""
+    if isinstance(answer, (str, bytes, bool, dict, set)):
+        return None, f"your answer could not be read: give {what}, got {_describe_type(answer)}"
+    try:
+        with warnings.catch_warnings():
+            warnings.simplefilter("error")  # a complex number must not lose its imaginary part silently
+            value = np.asarray(answer, dtype=float)
+    except (TypeError, ValueError, OverflowError, Warning):
+        return None, f"your answer could not be read: give {what}, got {_describe_type(answer)}"
+    if not np.all(np.isfinite(value)):
+        return None, f"your answer contains {value.ravel()[~np.isfinite(value.ravel())][0]}: give finite numbers"
+    return value, None
+
+
+# --- exercise 1: one minibatch gradient ---------------------------------------------------
+
+
+def minibatch_gradient_answer() -> np.ndarray:
+    """The answer of exercise 1: −(2/b) X_bᵀ(y_b − X_bβ)."""
+    X_b = np.array(GRADIENT_EXERCISE["X_b"])
+    y_b = np.array(GRADIENT_EXERCISE["y_b"])
+    beta = np.array(GRADIENT_EXERCISE["beta"])
+    return -(2.0 / len(y_b)) * X_b.T @ (y_b - X_b @ beta)
+
+
+@_quiet
+def check_minibatch_gradient(answer) -> Feedback:
+    """Exercise 1: the minibatch gradient −(2/b) X_bᵀ(y_b − X_bβ) of the mean squared error.
+
+    ``answer`` is a vector of 2 numbers (one per coefficient). Recognises a division by n instead
+    of b, no division at all (the summed gradient), a flipped sign, a missing factor 2, the batch
+    residual instead of the gradient and a product with X_b instead of X_bᵀ.
+    """
+    if answer is None:
+        return _no_answer("[0.1, -0.2]")
+    value, problem = _read_array(answer, "2 numbers such as [0.1, -0.2]")
+    if problem:
+        return Feedback("unreadable", problem)
+    X_b = np.array(GRADIENT_EXERCISE["X_b"])
+    y_b = np.array(GRADIENT_EXERCISE["y_b"])
+    beta = np.array(GRADIENT_EXERCISE["beta"])
+    b, n = len(y_b), GRADIENT_EXERCISE["n"]
+    residual = y_b - X_b @ beta
+    exact = minibatch_gradient_answer()
+    vector = value.ravel()
+    if vector.size == b and value.ndim <= 2:
+        if np.allclose(vector, residual) or np.allclose(vector, -residual):
+            return Feedback(
+                "wrong",
+                "that is the residual y_b − X_bβ (one number per row); the gradient has one number per "
+                "coefficient: multiply by X_bᵀ and scale by −2/b",
+            )
+        return Feedback(
+            "wrong",
+            f"your answer has {b} numbers, one per row of the batch; the gradient has one per coefficient "
+            f"(2): use X_bᵀ (shape 2×{b}), not X_b, in −(2/b) X_bᵀ(y_b − X_bβ)",
+        )
+    if vector.size != exact.size:
+        return Feedback(
+            "unreadable",
+            f"give {exact.size} numbers, one per coefficient β₀, β₁; got {vector.size} (shape {value.shape})",
+        )
+
+    def near(target: np.ndarray) -> bool:
+        return bool(np.allclose(vector, target, rtol=1e-6, atol=1e-9))
+
+    shown = "[" + ", ".join(f"{v:.4f}" for v in exact) + "]"
+    if near(exact):
+        return Feedback(
+            "correct",
+            f"correct: −(2/b) X_bᵀ(y_b − X_bβ) = {shown} with b = {b}; the step β − λ·g then moves β against it",
+        )
+    candidates = [
+        (exact * b / n, f"you divided by n = {n}, the size of the whole data set: a minibatch gradient is a mean "
+                        f"over its own b = {b} rows, so divide by b (dividing by n makes every step n/b times too small)"),
+        (exact * b, f"you summed over the batch without dividing by b = {b}: the summed gradient grows with b, "
+                    "so the learning rate would have to change with every batch size"),
+        (-exact, "the sign is flipped: the gradient of the squared error is −(2/b) X_bᵀ(y_b − X_bβ), "
+                 "with a minus in front (or, equally, (2/b) X_bᵀ(X_bβ − y_b))"),
+        (exact / 2, "you left out the factor 2 of the derivative of the square: d/dβ (r²) = 2r·dr/dβ"),
+        (-exact / 2, "two slips: the factor 2 of the square is missing and the sign is flipped"),
+        (-exact * b, "you summed without dividing by b, and the sign is flipped"),
+        (-exact * b / n, "you divided by n instead of b, and the sign is flipped"),
+    ]  # fmt: skip
+    for target, message in candidates:
+        if near(target):
+            return Feedback("wrong", message)
+    if near(np.round(exact, 1)) or np.allclose(vector, exact, rtol=1e-2):
+        return Feedback("wrong", f"close ({vector.tolist()}), but keep all the digits: compute it with numpy")
+    return Feedback(
+        "wrong",
+        f"{np.round(vector, 4).tolist()} is not the minibatch gradient: compute r = y_b − X_bβ, "
+        "then −(2/b) X_bᵀ r with b the number of rows in the batch",
+    )
+
+
+# --- exercise 2: updates per epoch ----------------------------------------------------------
+
+
+@_quiet
+def check_updates_per_epoch(answer) -> Feedback:
+    """Exercise 2: the number of minibatch updates in one epoch for n = 1050 examples and b = 100.
+
+    One epoch visits every example once, in batches of b: ⌈n/b⌉ updates, the last one smaller.
+    """
+    if answer is None:
+        return _no_answer("42")
+    value, problem = _read_array(answer, "one whole number such as 42")
+    if problem:
+        return Feedback("unreadable", problem)
+    if value.size != 1:
+        return Feedback("unreadable", f"give one number, not {value.size} of them (shape {value.shape})")
+    number = float(value.reshape(()))
+    n, b = EPOCH_EXERCISE["n"], EPOCH_EXERCISE["b"]
+    exact = -(-n // b)
+    if number == exact:
+        return Feedback(
+            "correct",
+            f"correct: ⌈{n}/{b}⌉ = {exact} updates: {n // b} batches of {b} and a last one of {n % b}, "
+            "so every example is used exactly once",
+        )
+    if math.isclose(number, n / b):
+        return Feedback(
+            "wrong", f"{n}/{b} = {n / b:g} is not a whole number of updates: a part of a batch is still a batch"
+        )
+    if number == n // b:
+        return Feedback(
+            "wrong",
+            f"{n // b} batches of {b} use only {n // b * b} examples: the {n % b} left over make one more, smaller batch",
+        )
+    if number == n:
+        return Feedback("wrong", f"{n} updates is one per example: that is b = 1, not b = {b}")
+    if number == 1:
+        return Feedback("wrong", "one update per epoch is full-batch gradient descent (b = n), not minibatches of 100")
+    if number == b:
+        return Feedback("wrong", f"{b} is the size of a batch, not the number of batches")
+    if number == n * b:
+        return Feedback("wrong", f"{n}·{b} multiplies; the number of batches divides n by b (and rounds up)")
+    return Feedback("wrong", f"{number:g} is not it: count the batches of {b} needed to cover {n} examples once")
+
+
+# --- exercise 3: which batch sizes diverge ------------------------------------------------
+
+
+def divergence_problem() -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """Exercise 3's problem: 1000 points y = x + 3 + noise, intercept column appended, start [−2, −1].
+
+    Returns
+    -------
+    X : ndarray, shape (1000, 2)
+    y : ndarray, shape (1000,)
+    beta0 : ndarray, shape (2,)
+    """
+    X, y, _ = make_linear(1000, 1, noise=1.0, seed=0)
+    return add_intercept(X), y, np.array([-2.0, -1.0])
+
+
+def _read_batches(answer) -> tuple[set[int] | None, str | None]:
+    if isinstance(answer, (int, np.integer)) and not isinstance(answer, bool):
+        answer = [answer]
+    elif isinstance(answer, (set, frozenset)):
+        try:
+            answer = sorted(answer)
+        except TypeError:
+            return (
+                None,
+                f"your answer could not be read: give a list of batch sizes such as [5, 10], got {_describe_type(answer)}",
+            )
+    value, problem = _read_array(answer, "a list of batch sizes such as [5, 10]")
+    if problem:
+        return None, problem
+    flat = value.ravel()
+    if not np.all(flat == np.round(flat)):
+        return None, f"batch sizes are whole numbers; got {flat.tolist()}"
+    return {int(v) for v in flat}, None
+
+
+@_quiet
+def check_diverging_batches(answer) -> Feedback:
+    """Exercise 3: the batch sizes among (1, 2, 5, 10, 50, 1000) whose run diverges at λ = 0.8.
+
+    ``answer`` is a list (or set) of batch sizes; ``[]`` says none diverges.
+    """
+    if answer is None:
+        return _no_answer("[5, 10]")
+    chosen, problem = _read_batches(answer)
+    if problem:
+        return Feedback("unreadable", problem)
+    offered = set(DIVERGENCE_EXERCISE["batch_sizes"])
+    strange = sorted(chosen - offered)
+    if strange:
+        return Feedback("unreadable", f"choose among the batch sizes {sorted(offered)}; {strange} is not one of them")
+    right = set(DIVERGING_BATCHES)
+    why = (
+        "One example's loss (y_i − x_iᵀβ)² has curvature 2‖x_i‖², up to about 32 here against about 2 for the "
+        "mean over all rows, so λ = 0.8 overshoots wildly on such an example; averaging over more rows "
+        "smooths the curvature back towards 2"
+    )
+    if chosen == right:
+        return Feedback("correct", f"correct: b = 1 and b = 2 diverge, larger batches do not. {why}")
+    if not chosen:
+        return Feedback(
+            "wrong", "some of them do diverge: run regression_sgd for each batch size and look at .diverged"
+        )
+    if chosen & {50, 1000} and not chosen & right:
+        return Feedback(
+            "wrong",
+            "with the update divided by b, large batches are the stable ones: you may be thinking of the "
+            "summed gradient, whose steps grow with b. Run the six batch sizes and look at .diverged",
+        )
+    missing, extra = sorted(right - chosen), sorted(chosen - right)
+    parts = []
+    if missing:
+        parts.append(f"{missing} also diverge{'s' if len(missing) == 1 else ''}")
+    if extra:
+        parts.append(f"{extra} do{'es' if len(extra) == 1 else ''} not diverge")
+    return Feedback("wrong", "not quite: " + " and ".join(parts) + ". Run each batch size and look at .diverged")
