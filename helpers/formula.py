@@ -92,6 +92,9 @@ _NOT_ALLOWED = {
 }
 
 
+_UNDEFINED = "the formula is undefined: it divides by zero or takes log(0) somewhere"
+
+
 class FormulaError(ValueError):
     """A typed formula that cannot be accepted; the message says what is wrong and what is allowed."""
 
@@ -205,15 +208,18 @@ class _Builder:
     """Builds the sympy expression from an allowed AST, refusing everything else."""
 
     def __init__(self, names: tuple[str, ...]):
-        self.symbols = {n: sympy.Symbol(n) for n in names}
+        self.symbols = {n: sympy.Symbol(n, real=True) for n in names}
         self.allowed = (*names, *CONSTANTS)
 
     def build(self, node: ast.AST) -> sympy.Expr:
-        value = self._node(node)
+        try:
+            value = self._node(node)
+        except ZeroDivisionError:  # sympy gives zoo for 1/0 but mpmath raises for 0.1/0.0
+            value = sympy.zoo
         if value.has(sympy.zoo, sympy.nan, sympy.oo, sympy.S.NegativeInfinity):
-            raise FormulaError("the formula is undefined: it divides by zero or takes log(0) somewhere")
-        if value.is_Number:
-            self._check_size(value)
+            raise FormulaError(_UNDEFINED)
+        if value.is_number:
+            self._check_constant(value)
         return value
 
     def _node(self, node: ast.AST) -> sympy.Expr:
@@ -286,8 +292,19 @@ class _Builder:
         return FUNCTIONS[name](self.build(node.args[0]))
 
     @staticmethod
-    def _check_size(value: sympy.Expr) -> None:
-        if value != 0 and abs(value) > 10**MAX_LOG10:
+    def _check_constant(value: sympy.Expr) -> None:
+        """A constant part must be a real number of modest size.
+
+        Checked at every node, so each evaluation starts from modest numbers and stays quick,
+        and the Python-float arithmetic lambdify emits for constants cannot overflow.
+        """
+        number = value if value.is_Number else value.evalf(15)
+        real, imag = number.as_real_imag()
+        if not (real.is_Number and imag.is_Number):
+            return  # not evaluable to a number; numpy gives nan at worst
+        if not imag.is_zero:
+            raise FormulaError(f"the formula has a complex value {value}; formulas must be real (e.g. no sqrt(-1))")
+        if abs(real) > 10**MAX_LOG10:
             raise FormulaError(f"a number in the formula is too large (over 1e{MAX_LOG10})")
 
     @staticmethod
@@ -295,29 +312,25 @@ class _Builder:
         if not exponent.is_Number:
             return
         if abs(exponent) > MAX_EXPONENT:
-            raise FormulaError(f"the exponent {exponent} is too large: exponents must be at most {MAX_EXPONENT} in size")
-        if base.is_Number and base != 0:
+            raise FormulaError(
+                f"the exponent {exponent} is too large: exponents must be at most {MAX_EXPONENT} in size"
+            )
+        if base.is_Number and not base.is_zero:
             # Estimate the size before sympy computes it exactly (log of a Number is cheap).
             digits = float(exponent) * float(sympy.log(abs(base)).evalf(8)) / math.log(10)
             if abs(digits) > MAX_LOG10:
                 raise FormulaError(f"the number {base}**{exponent} is too large or too small to work with")
 
 
-def _check_real_constants(expr: sympy.Expr) -> None:
-    for sub in sympy.preorder_traversal(expr):
-        if sub.is_number and sub.is_extended_real is False:
-            raise FormulaError(f"the formula has a complex value {sub}; formulas must be real (e.g. no sqrt(-1))")
-
-
 @functools.lru_cache(maxsize=512)
 def _parse(text: str, names: tuple[str, ...]) -> sympy.Expr:
+    """The formula in *real* symbols: sympy's automatic simplification of functions of a complex
+    symbol can split powers into real and imaginary parts and take seconds (sin(tanh(y**100)))."""
     src = _prepare(text, names)
     try:
         tree = ast.parse(src, mode="eval")
     except SyntaxError as exc:
         raise _syntax_error(src, exc) from None
-    except (ValueError, MemoryError, RecursionError) as exc:  # e.g. a parser limit
-        raise FormulaError(f"the formula cannot be read: {exc}") from None
     nodes, depth, tower = _tree_size(tree.body)
     if nodes > MAX_NODES:
         raise FormulaError(f"the formula is too long: {nodes} parts, at most {MAX_NODES} are allowed")
@@ -325,9 +338,7 @@ def _parse(text: str, names: tuple[str, ...]) -> sympy.Expr:
         raise FormulaError(f"the formula is nested too deeply: depth {depth}, at most {MAX_DEPTH} is allowed")
     if tower > MAX_TOWER:
         raise FormulaError(f"power towers such as x**x**x**x are limited to {MAX_TOWER} levels of **")
-    expr = _Builder(names).build(tree.body)
-    _check_real_constants(expr)
-    return expr
+    return _Builder(names).build(tree.body)
 
 
 def parse_formula(text: str, variables: Sequence[str] = ("x",)) -> sympy.Expr:
@@ -362,18 +373,43 @@ def parse_formula(text: str, variables: Sequence[str] = ("x",)) -> sympy.Expr:
     """
     if not isinstance(text, str):
         raise TypeError(f"text must be a string such as 'x**2 + 1', got {text!r:.80} of type {type(text).__name__}")
-    return _parse(text, _check_variables(variables))
+    return _plain(_parse(text, _check_variables(variables)))
 
 
 # --- compiled callables -------------------------------------------------------------------
 
 
+def _swap(expr: sympy.Basic, mapping: dict) -> sympy.Basic:
+    """Replace symbols in an already simplified tree without simplifying it again.
+
+    ``xreplace`` would re-evaluate every function: in complex symbols sympy may then split
+    powers into real and imaginary parts, which takes seconds for sin(tanh(y**100)). Sums and
+    products are still rebuilt normally, a cheap step that puts their terms in canonical order.
+    """
+    if expr in mapping:
+        return mapping[expr]
+    if not expr.args or not (expr.free_symbols & mapping.keys()):
+        return expr
+    args = [_swap(a, mapping) for a in expr.args]
+    if expr.is_Add or expr.is_Mul:
+        return expr.func(*args)
+    try:
+        return expr.func(*args, evaluate=False)
+    except TypeError:  # a class without an evaluate option
+        return expr.func(*args)
+
+
+def _plain(expr: sympy.Basic) -> sympy.Basic:
+    """The expression in plain Symbols, the ones a notebook makes with ``sympy.Symbol("x")``."""
+    return _swap(expr, {s: sympy.Symbol(s.name) for s in expr.free_symbols if s.is_real})
+
+
 def _real_diff(expr: sympy.Expr, symbol: sympy.Symbol) -> sympy.Expr:
-    """d expr / d symbol, reading the symbol as real so that |x|' is sign(x), not a complex formula."""
+    """d expr / d symbol, reading the symbol as real: |x|' is sign(x), not a complex formula."""
     if symbol.is_real:
         return sympy.diff(expr, symbol)
-    real = sympy.Dummy(symbol.name, real=True)
-    return sympy.diff(expr.xreplace({symbol: real}), real).xreplace({real: symbol})
+    real = sympy.Symbol(symbol.name, real=True)
+    return _swap(sympy.diff(expr.xreplace({symbol: real}), real), {real: symbol})
 
 
 def _as_float_array(name: str, value) -> np.ndarray:
@@ -381,6 +417,14 @@ def _as_float_array(name: str, value) -> np.ndarray:
         return np.asarray(value, dtype=float)
     except (TypeError, ValueError):
         raise TypeError(f"{name} must be a number or an array of numbers, got {value!r:.80}") from None
+
+
+def _real(value) -> np.ndarray:
+    value = np.asarray(value)
+    if np.iscomplexobj(value):
+        # e.g. (-e)**e or log(cos(e)): a complex value means the point is outside f's real domain.
+        value = np.where(value.imag == 0, value.real, np.nan)
+    return value.astype(float, copy=False)
 
 
 def _vectorised(exprs: Sequence[sympy.Expr], symbols: Sequence[sympy.Symbol], *, stack: bool) -> Callable:
@@ -391,7 +435,18 @@ def _vectorised(exprs: Sequence[sympy.Expr], symbols: Sequence[sympy.Symbol], *,
     ``stack=False`` returns the single expression's values; ``stack=True`` stacks the values of
     all ``exprs`` along a new first axis (a gradient of shape ``(d,)`` at a point).
     """
-    raw = sympy.lambdify(list(symbols), list(exprs), modules="numpy", dummify=True)
+    # numpy cannot take the log (or sin, ...) of a Python int beyond int64: make big ones floats.
+    # A derivative can hold sympy's complex infinity (d/dx 0**x has log(0)): numerically it is nan.
+    # Arguments are real stand-ins with names no variable or numpy function can have: lambdify
+    # then substitutes nothing itself (its dummies are complex, which can make sympy very slow).
+    stand_ins = [sympy.Symbol(f"_x{i}", real=True) for i in range(len(symbols))]
+    replace = dict(zip(symbols, stand_ins))
+    exprs = [
+        e.xreplace({**replace, **{n: sympy.Float(n) for n in e.atoms(sympy.Integer) if abs(n) > 2**53}})
+        .xreplace({sympy.zoo: sympy.nan})
+        for e in exprs
+    ]
+    raw = sympy.lambdify(stand_ins, exprs, modules="numpy", dummify=False)
     d = len(symbols)
     names = ", ".join(s.name for s in symbols)
 
@@ -409,7 +464,10 @@ def _vectorised(exprs: Sequence[sympy.Expr], symbols: Sequence[sympy.Symbol], *,
         # Outside the domain (log(-1), 1/0) numpy returns nan/inf: callers such as
         # gradient_descent report that as divergence, so the warnings would only be noise.
         with np.errstate(all="ignore"):
-            values = [np.broadcast_to(np.asarray(v, dtype=float), shape) for v in raw(*args)]
+            try:
+                values = [np.broadcast_to(_real(v), shape) for v in raw(*args)]
+            except ArithmeticError:  # Python-float arithmetic on constants, e.g. 0.0**-1
+                values = [np.full(shape, np.nan)] * len(exprs)
         out = np.stack(values) if stack else values[0].copy()
         return out[()] if out.ndim == 0 else out
 
@@ -451,14 +509,14 @@ class Formula:
 @functools.lru_cache(maxsize=128)
 def _compile(text: str, names: tuple[str, ...]) -> Formula:
     expr = _parse(text, names)
-    symbols = tuple(sympy.Symbol(n) for n in names)
-    partials = tuple(_real_diff(expr, s) for s in symbols)
-    grad_expr = partials[0] if len(symbols) == 1 else partials
+    symbols = tuple(sympy.Symbol(n, real=True) for n in names)
+    partials = tuple(sympy.diff(expr, s) for s in symbols)
+    plain = tuple(_plain(p) for p in partials)
     return Formula(
         text=text,
-        expr=expr,
-        variables=symbols,
-        grad_expr=grad_expr,
+        expr=_plain(expr),
+        variables=tuple(sympy.Symbol(n) for n in names),
+        grad_expr=plain[0] if len(names) == 1 else plain,
         f=_vectorised([expr], symbols, stack=False),
         grad=_vectorised(partials, symbols, stack=len(symbols) > 1),
     )

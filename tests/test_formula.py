@@ -1,0 +1,315 @@
+"""Safe formula parsing: hostile text is refused fast with a useful message, good text parses exactly."""
+
+import inspect
+import time
+import warnings
+
+import numpy as np
+import pytest
+import sympy
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from helpers import formula
+from helpers.formula import Formula, FormulaError, compile_formula, parse_formula
+
+x, y = sympy.symbols("x y")
+
+HOSTILE = [
+    ("__import__('os').system('ls')", "attribute access"),
+    ("__import__('os')", "'__import__' is not an allowed function; allowed: sin, cos"),
+    ("x.__class__", "attribute access"),
+    ("().__class__.__bases__", "attribute access"),
+    ("lambda: 1", "lambda is not allowed"),
+    ("[x for x in ()]", "comprehensions are not allowed"),
+    ("'abc'", "strings are not allowed"),
+    ("b'x'", "strings are not allowed"),
+    ("f'{x}'", "strings are not allowed"),
+    ("open('f')", "'open' is not an allowed function"),
+    ("eval('1')", "'eval' is not an allowed function"),
+    ("exec('1')", "'exec' is not an allowed function"),
+    ("globals()", "'globals' is not an allowed function"),
+    ("sympify('x')", "'sympify' is not an allowed function"),
+    ("Symbol('x')", "'Symbol' is not an allowed function"),
+    ("f(x)=getattr(x,'a')", "'getattr' is not an allowed function"),
+    ("x if x else 1", "conditional expressions"),
+    ("x; import os", "cannot be read"),
+    ("import os", "cannot be read"),
+    ("x**9999999", "too large"),
+    ("9**9**9**9", "power towers"),
+    ("x**x**x**x", "power towers"),
+    ("9**9**9", "exponent 387420489 is too large"),
+    ("x**101", "exponents must be at most 100"),
+    ("1000000**60*x", "too large or too small"),
+    ("1e7*x", "numbers must be at most 1e\\+06"),
+    ("1e999", "too large"),
+    ("exp(exp(1000.0))", "too large"),
+    ("2x", "use \\* for multiplication, e.g. 2\\*x"),
+    ("3 sin(x)", "use \\* for multiplication, e.g. 3\\*sin"),
+    ("(x+1)(x-1)", "use \\* for multiplication"),
+    ("x(x+1)", "'x' is not a function"),
+    ("x y", "use \\* for multiplication, e.g. x\\*y"),
+    ("x" * 10_000, "too long: 10000 characters, at most 200"),
+    ("(" * 200 + "x" + ")" * 200, "too long"),
+    ("-(" * 40 + "x" + ")" * 40, "nested too deeply"),
+    ("+".join(["x"] * 80), "too long: .* parts"),
+    ("x @ x", "'@' is not allowed; use \\* for multiplication"),
+    ("x % 2", "'%' is not allowed"),
+    ("~x", "'~' is not allowed"),
+    ("x == 1", "comparisons"),
+    ("x and 1", "'and' and 'or'"),
+    ("x[0]", "indexing"),
+    ("{x}", "sets"),
+    ("{1: x}", "dicts"),
+    ("x, 1", "tuples"),
+    ("[x]", "lists"),
+    ("1j*x", "complex numbers"),
+    ("True*x", "True and False are not allowed"),
+    ("None", "None is not allowed"),
+    ("sin(x, y)", "sin takes exactly one argument, got 2"),
+    ("sin(x=1)", "sin takes no keyword arguments"),
+    ("sin(*x)", "unpacking"),
+    ("sin", "'sin' is a function"),
+    ("y", "unknown name 'y' in the formula: allowed names are x, pi, e"),
+    ("f(y) = y", "left-hand side"),
+    ("", "the formula is empty"),
+    ("   ", "the formula is empty"),
+    ("f(x) =", "the formula is empty"),
+    ("\x00", "character '\\\\x00' at position 0 is not allowed"),
+    ("x\n+ 1", "character '\\\\n'"),
+    ("x +", "cannot be read"),
+    ("1/0", "undefined: it divides by zero"),
+    ("0.1/0.0", "undefined: it divides by zero"),
+    ("log(0)*x", "undefined"),
+    ("sqrt(-1)*x", "complex value"),
+    ("(-8)**(1/3)", "complex value"),
+]
+
+
+@pytest.fixture(scope="module", autouse=True)
+def _warm_up():
+    # The first parse imports and caches sympy internals; time the refusals after that.
+    parse_formula("sin(x) + 1")
+
+
+@pytest.mark.parametrize(("text", "message"), HOSTILE, ids=[repr(t[:30]) for t, _ in HOSTILE])
+def test_hostile_input_is_refused_fast_with_a_message(text, message):
+    times = []
+    for _ in range(3):  # the best of three, so a garbage-collection pause cannot fail the test
+        start = time.perf_counter()
+        with pytest.raises(FormulaError, match=message):
+            parse_formula(text)
+        times.append(time.perf_counter() - start)
+    assert min(times) < 0.05
+
+
+@pytest.mark.parametrize("text", [None, 3, b"x", ["x"], sympy.Symbol("x")])
+def test_non_string_text_is_a_type_error_naming_text(text):
+    with pytest.raises(TypeError, match="text must be a string"):
+        parse_formula(text)
+    with pytest.raises(TypeError, match="text must be a string"):
+        compile_formula(text)
+
+
+def test_formula_error_is_a_value_error():
+    with pytest.raises(ValueError):
+        parse_formula("import os")
+
+
+def test_parser_never_hands_text_to_sympify_or_eval():
+    source = inspect.getsource(formula)
+    for call in ("sympify(", "parse_expr(", "eval(", "exec("):
+        assert call not in source
+
+
+@pytest.mark.parametrize(
+    ("text", "variables", "expected"),
+    [
+        ("x^2 + 2*x + 3", ("x",), x**2 + 2 * x + 3),
+        ("f(x) = x**2 + 2*x + 3", ("x",), x**2 + 2 * x + 3),
+        ("y = x**2", ("x",), x**2),
+        ("sin(x)*exp(-x)", ("x",), sympy.sin(x) * sympy.exp(-x)),
+        ("f(x,y)= x**2 + 2*y**2", ("x", "y"), x**2 + 2 * y**2),
+        ("x**2 + 2*y**2", ("x", "y"), x**2 + 2 * y**2),
+        ("x*cos(0.47*x)", ("x",), x * sympy.cos(sympy.Float(0.47) * x)),
+        ("-x", ("x",), -x),
+        ("+x", ("x",), x),
+        ("pi*x", ("x",), sympy.pi * x),
+        ("e**x", ("x",), sympy.exp(x)),
+        ("x**(1/2)", ("x",), sympy.sqrt(x)),
+        ("abs(x) + tanh(x) + log(x) + tan(x)", ("x",), sympy.Abs(x) + sympy.tanh(x) + sympy.log(x) + sympy.tan(x)),
+        ("x**x**x", ("x",), x ** (x**x)),
+        ("x**100 + 1000000", ("x",), x**100 + 1_000_000),
+        ("x² − 2×x", ("x",), x**2 - 2 * x),
+        ("((((x))))", ("x",), x),
+        ("3", ("x",), sympy.Integer(3)),
+    ],
+)
+def test_accepted_formulas_parse_to_the_exact_expression(text, variables, expected):
+    assert parse_formula(text, variables) == expected
+
+
+def test_the_bounds_are_inclusive():
+    assert parse_formula("x" + " " * 199) == x  # exactly 200 characters
+    assert parse_formula("-" * 29 + "x") == -x  # depth 30
+    with pytest.raises(FormulaError, match="too long"):
+        parse_formula("x" + " " * 200)
+    with pytest.raises(FormulaError, match="depth 31"):
+        parse_formula("-" * 30 + "x")
+
+
+def test_a_variable_named_like_the_lecture_symbol_is_a_plain_symbol():
+    # Notebooks build x = sympy.Symbol("x"); parsed formulas must use the very same symbol.
+    expr = parse_formula("x**2")
+    assert sympy.diff(expr, sympy.Symbol("x")) == 2 * sympy.Symbol("x")
+
+
+@pytest.mark.parametrize(
+    ("variables", "error", "message"),
+    [
+        ((), ValueError, "at least one variable"),
+        (("x", "x"), ValueError, "distinct"),
+        (("sin",), ValueError, "must not reuse a function or constant name"),
+        (("e",), ValueError, "must not reuse"),
+        (("1x",), ValueError, "plain identifiers"),
+        (("_secret",), ValueError, "plain identifiers"),
+        (("lambda",), ValueError, "plain identifiers"),
+        ((3,), TypeError, "must contain strings"),
+        (3, TypeError, "sequence of names"),
+    ],
+)
+def test_bad_variables_are_refused(variables, error, message):
+    with pytest.raises(error, match=message):
+        parse_formula("x", variables)
+
+
+def test_a_single_string_is_one_variable_name():
+    assert parse_formula("t**2", "t") == sympy.Symbol("t") ** 2
+
+
+# --- compile_formula ------------------------------------------------------------------------
+
+
+def test_compiled_formula_values_and_derivative():
+    F = compile_formula("f(x) = x^2 + 2*x + 3")
+    assert isinstance(F, Formula)
+    assert str(F) == "f(x) = x**2 + 2*x + 3"
+    assert F.grad_expr == 2 * x + 2
+    assert F.f(1.0) == 6.0
+    assert F.grad(1.0) == 4.0
+    np.testing.assert_allclose(F.f(np.array([0.0, 1.0, 2.0])), [3.0, 6.0, 11.0])
+    np.testing.assert_allclose(F.grad([0.0, -1.0]), [2.0, 0.0])
+
+
+def test_compiled_gradient_of_two_variables_has_shape_d():
+    G = compile_formula("x**2 + 2*y**2", ("x", "y"))
+    assert str(G) == "f(x, y) = x**2 + 2*y**2"
+    g = G.grad(np.array([1.0, -2.0]))
+    assert g.shape == (2,)
+    np.testing.assert_allclose(g, [2.0, -8.0])
+    assert G.f([1.0, -2.0]) == 9.0
+    assert G.f(1.0, -2.0) == 9.0
+    X, Y = np.meshgrid(np.linspace(-1, 1, 4), np.linspace(-1, 1, 3))
+    assert G.f(X, Y).shape == (3, 4)
+    assert G.grad(np.stack([X, Y])).shape == (2, 3, 4)
+
+
+def test_constant_parts_broadcast_like_the_input():
+    F = compile_formula("2*x + 5")  # f' = 2 does not depend on x
+    assert F.grad(np.zeros(4)).shape == (4,)
+    G = compile_formula("x + y", ("x", "y"))
+    np.testing.assert_array_equal(G.grad([3.0, 4.0]), [1.0, 1.0])
+
+
+def test_compiled_callables_refuse_wrong_arguments():
+    G = compile_formula("x**2 + 2*y**2", ("x", "y"))
+    with pytest.raises(ValueError, match="expected a point of 2 coordinates"):
+        G.grad([1.0, 2.0, 3.0])
+    with pytest.raises(TypeError, match="expected 2 argument"):
+        G.f(1.0, 2.0, 3.0)
+    with pytest.raises(TypeError, match="x must be a number or an array"):
+        compile_formula("x").f("a")
+
+
+def test_outside_the_domain_gives_nan_or_inf_without_warnings():
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")
+        assert np.isnan(compile_formula("log(x)").f(-1.0))
+        assert np.isinf(compile_formula("1/x").grad(0.0))
+        assert np.isnan(compile_formula("sqrt(x)").grad(np.array([-1.0, 4.0])))[0]
+        assert np.isinf(compile_formula("exp(x)").f(1e5))
+
+
+def test_abs_derivative_is_sign_and_compiles():
+    F = compile_formula("abs(x)")
+    assert F.grad_expr == sympy.sign(x)
+    np.testing.assert_array_equal(F.grad([-2.0, 3.0]), [-1.0, 1.0])
+
+
+def test_compile_once_per_text():
+    assert compile_formula("x*cos(0.47*x)") is compile_formula("x*cos(0.47*x)")
+
+
+def test_compiled_formula_drives_gradient_descent():
+    from helpers.descent import gradient_descent
+
+    F = compile_formula("x^2 + 2*x + 3")
+    r = gradient_descent(F.grad, 1.5, lr=1e-2, eps=1e-5, f=F.f)
+    assert r.converged
+    assert abs(r.x + 1) < 1e-3
+
+
+# --- properties -----------------------------------------------------------------------------
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.lists(st.integers(-20, 20), min_size=1, max_size=6))
+def test_a_printed_polynomial_parses_back_to_itself(coefficients):
+    expr = sum(c * x**k for k, c in enumerate(coefficients))
+    assert parse_formula(str(expr)) == expr
+    assert parse_formula(str(expr).replace("**", "^")) == expr
+
+
+_PIECES = [
+    "x",
+    "y",
+    "1",
+    "2.5",
+    "e",
+    "pi",
+    "+",
+    "-",
+    "*",
+    "/",
+    "**",
+    "^",
+    "(",
+    ")",
+    " ",
+    "sin(",
+    "log(",
+    "abs(",
+    ".",
+    ",",
+    "=",
+    "_",
+    "'",
+    "[",
+    "]",
+    "9",
+    "0",
+]
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(_PIECES), max_size=40).map("".join))
+def test_random_text_is_parsed_or_refused_never_anything_else(text):
+    start = time.perf_counter()
+    try:
+        expr = parse_formula(text)
+    except FormulaError as exc:
+        assert str(exc)
+    else:
+        assert isinstance(expr, sympy.Expr)
+        assert expr.free_symbols <= {x}
+    assert time.perf_counter() - start < 0.5  # never a hang
