@@ -1,0 +1,295 @@
+"""Self-checks for notebook 08 (activation functions — 활성함수).
+
+Each check takes the learner's answer and returns a :class:`Feedback` whose text says what is
+right or what is off. A check never raises on a learner's answer: an answer it cannot read (a
+string where a number was asked, a shape with three numbers, an unknown activation) gets a
+message saying so.
+
+Exercises
+---------
+1. :func:`check_sigmoid_derivative`: σ'(2), the derivative of the sigmoid at x = 2.
+2. :func:`check_output_shape`: the shape of the logits of a three-layer stack applied to a batch.
+3. :func:`check_zero_gradient`: which activation has derivative 0 for every negative input.
+"""
+
+from __future__ import annotations
+
+import math
+import numbers
+import re
+
+import numpy as np
+
+from ..nn import sigmoid, sigmoid_grad, tanh_grad
+from . import Feedback
+
+__all__ = [
+    "SHAPE_EXERCISE",
+    "SIGMOID_EXERCISE",
+    "ZERO_GRADIENT_CHOICES",
+    "Feedback",
+    "check_output_shape",
+    "check_sigmoid_derivative",
+    "check_zero_gradient",
+]
+
+#: Exercise 1: σ'(x) at this x.
+SIGMOID_EXERCISE = {"x": 2.0}
+#: Exercise 2: X of shape ``X`` goes through layers with these weight shapes (b⁽ℓ⁾ has W⁽ℓ⁾'s columns).
+SHAPE_EXERCISE = {"X": (64, 5), "W": ((5, 16), (16, 8), (8, 3))}
+#: Exercise 3: the activations to choose from.
+ZERO_GRADIENT_CHOICES = ("sigmoid", "tanh", "relu", "identity")
+
+_SUPERSCRIPT = dict(enumerate("⁰¹²³⁴⁵⁶⁷⁸⁹"))
+
+
+def _no_answer(example: str) -> Feedback:
+    return Feedback("no answer", f"write your answer in `answer` (e.g. answer = {example}) and run the cell again")
+
+
+def _describe(value) -> str:
+    return f"{type(value).__name__} {value!r:.60}"
+
+
+def _read_number(answer) -> tuple[float | None, str | None]:
+    """One finite number from a float, int, numpy scalar or one-element array."""
+    if isinstance(answer, (bool, str, bytes)):
+        return None, f"your answer could not be read: give a number such as 0.123, got {_describe(answer)}"
+    try:
+        value = np.asarray(answer, dtype=float)
+    except (TypeError, ValueError, OverflowError):
+        return None, f"your answer could not be read: give a number such as 0.123, got {_describe(answer)}"
+    if value.size != 1:
+        return None, f"give one number, not {value.size} of them (shape {value.shape})"
+    number = float(value.reshape(()))
+    if not math.isfinite(number):
+        return None, f"your answer is {number}: give a finite number"
+    return number, None
+
+
+# --- exercise 1: σ'(2) ----------------------------------------------------------------------
+
+
+def check_sigmoid_derivative(answer) -> Feedback:
+    """Exercise 1: σ'(2) for the sigmoid σ(x) = 1/(1 + e^{−x}), as a number.
+
+    Recognises σ(2) itself, 1 − σ(2), σ(2)², 1 − σ(2)², σ'(0), e^{−2}, tanh'(2), a flipped sign,
+    x(1 − x) and σ(x)(1 − x) with x in place of σ(x), and a value rounded too much.
+    """
+    if answer is None:
+        return _no_answer("0.123")
+    value, problem = _read_number(answer)
+    if problem:
+        return Feedback("unreadable", problem)
+    x = SIGMOID_EXERCISE["x"]
+    s = sigmoid(x)
+    exact = sigmoid_grad(x)
+
+    def near(target: float, rel: float = 1e-4) -> bool:
+        return math.isclose(value, target, rel_tol=rel, abs_tol=1e-12)
+
+    if near(exact):
+        return Feedback(
+            "correct",
+            f"correct: σ'(2) = σ(2)(1 − σ(2)) = {s:.4f} × {1 - s:.4f} = {exact:.6f}; "
+            "at most 1/4 (at x = 0), so every sigmoid layer shrinks the gradient at least 4 times",
+        )
+    candidates = [
+        (s, f"that is σ(2) = {s:.4f} itself; the derivative is σ(x)(1 − σ(x)): multiply by 1 − σ(2)"),
+        (1 - s, f"that is 1 − σ(2) = {1 - s:.4f}; the derivative is σ(x)(1 − σ(x)): multiply by σ(2)"),
+        (s * s, "that is σ(2)²; the derivative is σ(x)(1 − σ(x)) = σ(x) − σ(x)²"),
+        (1 - s * s, "that is 1 − σ(2)², the shape of tanh' = 1 − tanh²; for the sigmoid it is σ(x)(1 − σ(x))"),
+        (0.25, "that is σ'(0) = 1/4, the largest value of σ'; evaluate σ(x)(1 − σ(x)) at x = 2"),
+        (math.exp(-x), "that is e^{−2}; differentiating 1/(1 + e^{−x}) gives e^{−x}/(1 + e^{−x})² = σ(x)(1 − σ(x))"),
+        (tanh_grad(x), "that is tanh'(2) = (1 − tanh 2)(1 + tanh 2); the exercise asks for the sigmoid's σ'(2)"),
+        (-exact, "the sign is flipped: the sigmoid increases everywhere, so σ'(x) > 0"),
+        (x * (1 - x), "that is x(1 − x) with x = 2: put σ(2), not 2, into σ(x)(1 − σ(x))"),
+        (s * (1 - x), "that is σ(2)(1 − 2): the second factor is 1 − σ(2), not 1 − x"),
+    ]
+    for target, message in candidates:
+        if near(target):
+            return Feedback("wrong", message)
+    if near(exact, rel=2e-2):
+        return Feedback(
+            "wrong",
+            f"close ({value:g}), but keep more digits: compute σ(2)(1 − σ(2)) in Python instead of rounding by hand",
+        )
+    return Feedback(
+        "wrong",
+        f"{value:g} is not σ'(2): compute s = σ(2) = 1/(1 + e^(−2)) first, then s·(1 − s)",
+    )
+
+
+# --- exercise 2: the output shape of a layer stack ----------------------------------------
+
+
+def _read_shape(answer) -> tuple[tuple[int, ...] | None, str | None]:
+    """A shape as a tuple of ints, from a tuple, list, array or a string such as '(64, 3)' or '64x3'."""
+    example = "give a shape such as (10, 4)"
+    if isinstance(answer, (bool, np.bool_)):
+        return None, f"your answer is {answer}: {example}"
+    if isinstance(answer, str):
+        if len(answer) > 100:
+            return None, f"your answer is too long to be a shape: {example}"
+        text = answer.strip()
+        if not re.fullmatch(r"[\s()\[\],xX×*0-9]*", text):
+            return None, f"your answer {answer!r:.40} could not be read as a shape: {example}"
+        parts = re.findall(r"\d+", text)
+        if not parts:
+            return None, f"your answer {answer!r:.40} holds no numbers: {example}"
+        return tuple(int(p) for p in parts), None
+    if isinstance(answer, numbers.Integral):
+        return (int(answer),), None
+    if isinstance(answer, numbers.Real):
+        number = float(answer)
+        if math.isfinite(number) and number == int(number):
+            return (int(number),), None
+        return None, f"your answer {answer!r:.40} is not a whole number: {example}"
+    try:
+        arr = np.asarray(answer)
+    except (TypeError, ValueError, OverflowError):
+        return None, f"your answer could not be read: {example}, got {_describe(answer)}"
+    if arr.ndim != 1 or arr.dtype.kind not in "iuf" or arr.size == 0:
+        return None, f"your answer could not be read: {example}, got {_describe(answer)}"
+    if arr.dtype.kind == "f" and not (np.all(np.isfinite(arr)) and np.all(arr == np.round(arr))):
+        return None, f"a shape is made of whole numbers: {example}, got {_describe(answer)}"
+    if np.any(np.abs(arr) > 1e9):
+        return None, f"those numbers are far too large for this shape: {example}"
+    return tuple(int(v) for v in arr), None
+
+
+def check_output_shape(answer) -> Feedback:
+    """Exercise 2: X of shape (64, 5) goes through Z = HW + b with W⁽¹⁾ 5×16, W⁽²⁾ 16×8, W⁽³⁾ 8×3.
+
+    The answer is the shape of the logits O = Z⁽³⁾: a tuple ``(rows, columns)``, a list, an array,
+    or a string such as ``"(64, 3)"`` or ``"64x3"``. Recognises the transposed shape, a stop after
+    layer 1 or 2, the shape of a weight matrix, of W⁽¹⁾W⁽²⁾W⁽³⁾, of one row, of the bias and of the
+    predicted classes.
+    """
+    if answer is None:
+        return _no_answer("(10, 4)")
+    shape, problem = _read_shape(answer)
+    if problem:
+        return Feedback("unreadable", problem)
+    if any(v < 0 for v in shape):
+        return Feedback("unreadable", f"a shape has no negative sizes, got {shape}")
+    n, d = SHAPE_EXERCISE["X"]
+    Ws = SHAPE_EXERCISE["W"]
+    p = Ws[-1][1]
+    if shape == (n, p):
+        return Feedback(
+            "correct",
+            f"correct: ({n}, {p}), one row per example and one column per class; "
+            f"each layer keeps the {n} rows and changes the width: {d} → {Ws[0][1]} → {Ws[1][1]} → {p}",
+        )
+    if len(shape) == 2:
+        named = {
+            (p, n): f"that is the transpose: rows are examples, so the output is (n, p) = ({n}, {p})",
+            (n, Ws[1][1]): f"that is H⁽²⁾, after two layers: W⁽³⁾ ({Ws[2][0]}×{p}) still maps it to {p} columns",
+            (n, Ws[0][1]): "that is H⁽¹⁾, after the first layer only: two more layers follow",
+            (n, d): "that is the shape of X itself: every layer changes the number of columns",
+            (d, p): "that is the shape of W⁽¹⁾W⁽²⁾W⁽³⁾ (d × p): the output has one row per example, not per feature",
+            (1, p): f"that is one example's output (or the bias b⁽³⁾ as a row); the batch has {n} rows",
+        }
+        for i, w in enumerate(Ws, 1):
+            named.setdefault(w, f"that is the shape of the weights W⁽{_SUPERSCRIPT[i]}⁾, not of the output HW + b")
+        if shape in named:
+            return Feedback("wrong", named[shape])
+    if len(shape) == 1:
+        if shape == (p,):
+            return Feedback("wrong", f"that is the shape of the bias b⁽³⁾: the output has {n} rows, one per example")
+        if shape == (n,):
+            return Feedback(
+                "wrong",
+                f"that is the shape of the predicted classes (the arg max of each row); the logits have {p} columns",
+            )
+        if shape == (n * p,):
+            return Feedback("wrong", f"{n * p} is the number of entries; give the shape as (rows, columns)")
+        return Feedback("wrong", f"the output is a matrix: give (rows, columns), not one number {shape[0]}")
+    if len(shape) != 2:
+        return Feedback("wrong", f"the output is a matrix (2-D), so its shape has 2 numbers, not {len(shape)}")
+    rows, cols = shape
+    if rows == n:
+        return Feedback("wrong", f"the rows are right ({n}, one per example); count the columns of the last W")
+    if cols == p:
+        return Feedback("wrong", f"the columns are right ({p}, one per class); every layer keeps the rows of X")
+    return Feedback(
+        "wrong",
+        f"{shape} is not it: (n × d)(d × p) gives n × p, so follow the columns layer by layer from X ({n}, {d})",
+    )
+
+
+# --- exercise 3: which activation has zero gradient for x < 0 ---------------------------
+
+
+_ALIASES = {
+    "sigmoid": "sigmoid",
+    "logistic": "sigmoid",
+    "σ": "sigmoid",
+    "tanh": "tanh",
+    "relu": "relu",
+    "identity": "identity",
+    "linear": "identity",
+    "none": "identity",
+    "leakyrelu": "leaky relu",
+    "leaky": "leaky relu",
+    "softmax": "softmax",
+}
+
+
+def _read_activation(answer) -> tuple[str | None, str | None]:
+    options = ", ".join(repr(c) for c in ZERO_GRADIENT_CHOICES)
+    if callable(answer) and isinstance(getattr(answer, "__name__", None), str):
+        answer = answer.__name__
+    if not isinstance(answer, str):
+        return None, f"your answer could not be read: write the name of an activation, one of {options}"
+    if len(answer) > 100:
+        return None, f"your answer is too long: write the name of an activation, one of {options}"
+    key = re.sub(r"[\s_\-'\"]|\(x\)|\(\)|_?grad$", "", answer.strip().lower())
+    key = key.removesuffix("grad")
+    if key in _ALIASES:
+        return _ALIASES[key], None
+    return None, f"{answer!r:.40} is not one of the activations here: write one of {options}"
+
+
+def check_zero_gradient(answer) -> Feedback:
+    """Exercise 3: which activation's derivative is exactly 0 for every negative input?
+
+    ``answer`` is a name (``"relu"``, ``"ReLU"``, ``"tanh"``, …) or the function itself
+    (``relu``, ``nn.relu``: read by its name).
+    """
+    if answer is None:
+        return _no_answer("'tanh'")
+    name, problem = _read_activation(answer)
+    if problem:
+        return Feedback("unreadable", problem)
+    if name == "relu":
+        return Feedback(
+            "correct",
+            "correct: ReLU'(x) = 0 for every x < 0, so a unit whose input stays negative passes no gradient "
+            "back and stops learning (a 'dead' ReLU); for x > 0 it passes the gradient unchanged",
+        )
+    if name == "sigmoid":
+        return Feedback(
+            "wrong",
+            f"σ'(x) = σ(x)(1 − σ(x)) is small for very negative x (σ'(−5) = {sigmoid_grad(-5.0):.4f}) but never 0",
+        )
+    if name == "tanh":
+        return Feedback(
+            "wrong",
+            f"tanh'(x) = (1 − tanh x)(1 + tanh x) is small for very negative x (tanh'(−5) = {tanh_grad(-5.0):.5f}) "
+            "but never 0",
+        )
+    if name == "identity":
+        return Feedback("wrong", "the identity has derivative 1 everywhere: the gradient always passes")
+    if name == "leaky relu":
+        return Feedback(
+            "wrong",
+            "leaky ReLU keeps a small slope α for x < 0 precisely so that the gradient is never 0; "
+            "which activation of this notebook has a flat 0 there?",
+        )
+    return Feedback(
+        "wrong",
+        "softmax is not applied coordinate by coordinate (it looks at the whole vector); "
+        "choose among the activations sigmoid, tanh, relu, identity",
+    )

@@ -1,0 +1,298 @@
+"""Self-checks for notebook 09 (backpropagation — 역전파 알고리즘).
+
+Each check takes the learner's answer and returns a :class:`Feedback` whose text says what is
+right or what is off: which factor of the chain rule is missing, which path through a shared
+node was dropped, which transpose was forgotten. A check never raises on a learner's answer.
+Typed formulas are parsed with :func:`helpers.formula.parse_formula`, never with ``sympify``.
+
+Exercises
+---------
+1. :func:`check_chain_rule`: ∂z/∂x for z = sin(w), w = x² + y, as a formula.
+2. :func:`check_shared_node`: ∂y/∂x for y = x·x + x at x = 3, where x is used three times.
+3. :func:`check_backward_step`: ∂L/∂W = Xᵀ ∂L/∂Z for one layer Z = XW + b.
+"""
+
+from __future__ import annotations
+
+import math
+
+import numpy as np
+import sympy
+from sympy.core.function import AppliedUndef
+
+from ..formula import FormulaError, parse_formula
+from . import Feedback
+
+__all__ = [
+    "BACKWARD_EXERCISE",
+    "CHAIN_RULE_EXERCISE",
+    "SHARED_NODE_EXERCISE",
+    "Feedback",
+    "check_backward_step",
+    "check_chain_rule",
+    "check_shared_node",
+]
+
+#: Exercise 1: z = sin(w) with w = x² + y; the answer is ∂z/∂x.
+CHAIN_RULE_EXERCISE = {"z": "sin(w)", "w": "x**2 + y"}
+#: Exercise 2: y = x·x + x at this x; the answer is ∂y/∂x.
+SHARED_NODE_EXERCISE = {"x": 3.0}
+#: Exercise 3: one layer Z = XW + b, a batch of two rows; ``dZ`` is ∂L/∂Z, the answer is ∂L/∂W.
+BACKWARD_EXERCISE = {
+    "X": ((1.0, 2.0), (3.0, -1.0)),
+    "W": ((0.2, -0.5, 1.0), (0.7, 0.3, -0.4)),
+    "dZ": ((0.5, -1.0, 2.0), (1.0, 0.0, -0.5)),
+}
+
+_X, _Y, _W = sympy.symbols("x y w")
+#: Where a typed ∂z/∂x is compared with the right one: no special points (no zeros of cos or of x).
+_POINTS = ((0.3, -0.7), (1.1, 0.4), (-0.8, 1.3), (1.7, -2.1), (-1.4, 0.25))
+
+
+def _no_answer(example: str) -> Feedback:
+    return Feedback("no answer", f"write your answer in `answer` (e.g. answer = {example}) and run the cell again")
+
+
+def _describe(value) -> str:
+    return f"{type(value).__name__} {value!r:.60}"
+
+
+def _read_number(answer) -> tuple[float | None, str | None]:
+    """One finite number from a float, int, numpy scalar or one-element array."""
+    if isinstance(answer, (bool, str, bytes)):
+        return None, f"your answer could not be read: give a number such as 5.0, got {_describe(answer)}"
+    try:
+        value = np.asarray(answer, dtype=float)
+    except (TypeError, ValueError, OverflowError):
+        return None, f"your answer could not be read: give a number such as 5.0, got {_describe(answer)}"
+    if value.size != 1:
+        return None, f"give one number, not {value.size} of them (shape {value.shape})"
+    number = float(value.reshape(()))
+    if not math.isfinite(number):
+        return None, f"your answer is {number}: give a finite number"
+    return number, None
+
+
+# --- exercise 1: the chain rule -----------------------------------------------------------
+
+
+def _read_formula(answer) -> tuple[sympy.Expr | None, str | None]:
+    """The answer as a sympy expression in x and y (w replaced by x² + y), or why it cannot be read."""
+    if isinstance(answer, str):
+        try:
+            expr = parse_formula(answer, ("x", "y", "w"))
+        except FormulaError as exc:
+            return None, f"your answer could not be read as a formula: {exc}"
+    elif isinstance(answer, sympy.Expr):
+        others = sorted(str(s) for s in answer.free_symbols if str(s) not in ("x", "y", "w"))
+        if others:
+            return None, f"your answer uses {', '.join(others)}; the variables here are x and y (and w = x² + y)"
+        expr = answer.xreplace({s: sympy.Symbol(str(s)) for s in answer.free_symbols})
+        if expr.has(sympy.Derivative, sympy.Integral) or expr.atoms(AppliedUndef):
+            return None, "your answer still contains an unevaluated derivative or function: give the formula itself"
+    else:
+        return None, (
+            "your answer could not be read: write a formula string such as '2*x*sin(y)' "
+            f"(or a sympy expression), got {_describe(answer)}"
+        )
+    return expr.xreplace({_W: _X**2 + _Y}), None
+
+
+def _values(expr: sympy.Expr) -> np.ndarray | None:
+    """The expression at the sample points, or None where it is not a finite real number."""
+    out = []
+    for a, b in _POINTS:
+        try:
+            v = complex(expr.evalf(15, subs={_X: a, _Y: b}))
+        except (TypeError, ValueError, ArithmeticError):
+            return None
+        if not (math.isfinite(v.real) and abs(v.imag) <= 1e-12 * max(1.0, abs(v.real))):
+            return None
+        out.append(v.real)
+    return np.array(out)
+
+
+def _same(a: np.ndarray, b: np.ndarray) -> bool:
+    return bool(np.allclose(a, b, rtol=1e-9, atol=1e-12))
+
+
+def check_chain_rule(answer) -> Feedback:
+    """Exercise 1: ∂z/∂x for z = sin(w), w = x² + y, as a formula in x and y (w may be used).
+
+    The formula is compared with 2x·cos(x² + y) at a few points. Recognises a missing inner
+    factor ∂w/∂x = 2x, a missing outer factor ∂z/∂w = cos(w), sin kept instead of its derivative,
+    a flipped sign, cos(2x) (differentiated inside), x instead of 2x, z itself, ∂z/∂x + ∂z/∂y,
+    and a constant factor off.
+    """
+    if answer is None:
+        return _no_answer("'2*x*sin(y)'")
+    expr, problem = _read_formula(answer)
+    if problem:
+        return Feedback("unreadable", problem)
+    mine = _values(expr)
+    x, y = _X, _Y
+    inner = x**2 + y
+    exact = _values(2 * x * sympy.cos(inner))
+    if mine is None:
+        return Feedback(
+            "wrong",
+            "your formula is not a finite real number everywhere (a log or square root of a negative, "
+            "or an overflow), but ∂z/∂x = ∂z/∂w · ∂w/∂x is defined for every x and y",
+        )
+    if _same(mine, exact):
+        return Feedback(
+            "correct",
+            "correct: ∂z/∂x = ∂z/∂w · ∂w/∂x = cos(w) · 2x = 2x·cos(x² + y): the outer derivative at the "
+            "inner value, times the inner derivative",
+        )
+    candidates = [
+        (
+            sympy.cos(inner),
+            "the inner factor ∂w/∂x = 2x is missing: cos(x² + y) is ∂z/∂w (and also ∂z/∂y, since ∂w/∂y = 1)",
+        ),
+        (2 * x, "the outer factor ∂z/∂w = cos(w) is missing: 2x is only ∂w/∂x"),
+        (2 * x * sympy.sin(inner), "the outer function was kept: multiply by its derivative, (sin w)' = cos w"),
+        (-2 * x * sympy.cos(inner), "the sign is flipped: (sin w)' = +cos w (it is cos whose derivative is −sin)"),
+        (-2 * x * sympy.sin(inner), "that is the chain rule for cos(w); here z = sin(w), and (sin w)' = cos w"),
+        (sympy.cos(2 * x), "you differentiated inside the sin: the chain rule takes cos at the inner value x² + y"),
+        (sympy.cos(2 * x + y), "you differentiated inside the sin: the chain rule takes cos at the inner value x² + y"),
+        (x * sympy.cos(inner), "the inner factor is off: ∂(x² + y)/∂x = 2x, not x"),
+        (sympy.sin(inner), "that is z itself; differentiate: ∂z/∂x = ∂z/∂w · ∂w/∂x"),
+        (
+            (2 * x + 1) * sympy.cos(inner),
+            "that is ∂z/∂x + ∂z/∂y: a partial derivative holds y fixed, so ∂w/∂x = 2x, not 2x + 1",
+        ),
+    ]
+    for target, message in candidates:
+        if _same(mine, _values(target)):
+            return Feedback("wrong", message)
+    ratios = mine / exact
+    if np.all(np.isfinite(ratios)) and np.allclose(ratios, ratios[0], rtol=1e-9) and abs(ratios[0]) > 1e-12:
+        return Feedback(
+            "wrong", f"off by a constant factor {ratios[0]:g}: here the chain rule is the product of two factors"
+        )
+    k = int(np.argmax(np.abs(mine - exact)))
+    a, b = _POINTS[k]
+    return Feedback(
+        "wrong",
+        f"not yet: at (x, y) = ({a:g}, {b:g}) your formula gives {mine[k]:.4g}, ∂z/∂x is {exact[k]:.4g}; "
+        "write ∂z/∂w (at w = x² + y) times ∂w/∂x",
+    )
+
+
+# --- exercise 2: a node used twice ----------------------------------------------------------
+
+
+def check_shared_node(answer) -> Feedback:
+    """Exercise 2: ∂y/∂x for y = x·x + x at x = 3 (x feeds the graph three times), as a number.
+
+    Recognises each dropped path (6, 4, 3, 1), the value of y, and a gradient accumulated over
+    two ``backward()`` calls (14).
+    """
+    if answer is None:
+        return _no_answer("5.0")
+    value, problem = _read_number(answer)
+    if problem:
+        return Feedback("unreadable", problem)
+    x = SHARED_NODE_EXERCISE["x"]
+    exact = 2 * x + 1
+
+    def near(target: float) -> bool:
+        return math.isclose(value, target, rel_tol=1e-9, abs_tol=1e-9)
+
+    if near(exact):
+        return Feedback(
+            "correct",
+            f"correct: {exact:g} = x + x + 1, one share per path: x·x sends x back to each of its two "
+            "inputs (both are x) and + x sends 1; the shares are summed, which is what `grad +=` does",
+        )
+    candidates = [
+        (2 * x, f"{2 * x:g} = 2x counts the product x·x, but the path through + x is missing: it adds 1"),
+        (x + 1, f"{x + 1:g} = x + 1 counts the product only once: x·x uses x twice, so x gets x from each input"),
+        (x, f"{x:g} = x is one share of the product only: x·x gives x to each of its two inputs, and + x adds 1"),
+        (1.0, "1 is only the path through + x: the product x·x adds x + x = 2x"),
+        (x * x + x, f"{x * x + x:g} is the value of y, not its derivative"),
+        (2 * exact, f"{2 * exact:g} is twice the answer: gradients accumulate, as after calling backward() twice"),
+        (2 * x * x + 1, "that looks like the power rule applied to a wrong power; ∂(x·x)/∂x = 2x, not 2x²"),
+    ]
+    for target, message in candidates:
+        if near(target):
+            return Feedback("wrong", message)
+    return Feedback(
+        "wrong",
+        f"{value:g} is not it: list the paths from y back to x (two through x·x, one through + x) and add their shares",
+    )
+
+
+# --- exercise 3: one backward step for a layer ---------------------------------------------
+
+
+def _read_matrix(answer) -> tuple[np.ndarray | None, str | None]:
+    if answer is None or isinstance(answer, (bool, str, bytes)):
+        return (
+            None,
+            f"your answer could not be read: give a 2-D array such as np.zeros((2, 3)), got {_describe(answer)}",
+        )
+    try:
+        arr = np.asarray(answer, dtype=float)
+    except (TypeError, ValueError, OverflowError):
+        return (
+            None,
+            f"your answer could not be read: give a 2-D array such as np.zeros((2, 3)), got {_describe(answer)}",
+        )
+    if not np.all(np.isfinite(arr)):
+        return None, "your answer holds nan or inf: every entry of ∂L/∂W is a finite number"
+    return arr, None
+
+
+def check_backward_step(answer) -> Feedback:
+    """Exercise 3: ∂L/∂W for the layer Z = XW + b, given X, W and ∂L/∂Z (``BACKWARD_EXERCISE``).
+
+    The answer is an array of W's shape, (2, 3). Recognises the missing transpose X·∂L/∂Z (which
+    has the right shape here, since X is square), the transposed result ∂L/∂Zᵀ·X, ∂L/∂X = ∂L/∂Z·Wᵀ,
+    ∂L/∂b, a gradient divided by n once more, and the first example's share only.
+    """
+    if answer is None:
+        return _no_answer("X.T @ dZ")
+    arr, problem = _read_matrix(answer)
+    if problem:
+        return Feedback("unreadable", problem)
+    X = np.array(BACKWARD_EXERCISE["X"])
+    W = np.array(BACKWARD_EXERCISE["W"])
+    dZ = np.array(BACKWARD_EXERCISE["dZ"])
+    exact = X.T @ dZ
+    n = X.shape[0]
+
+    def same(target: np.ndarray) -> bool:
+        return arr.shape == target.shape and bool(np.allclose(arr, target, rtol=1e-9, atol=1e-12))
+
+    if same(exact):
+        return Feedback(
+            "correct",
+            "correct: ∂L/∂W = Xᵀ·∂L/∂Z, shape (2, 3) like W; each example adds its outer product "
+            "(row of X)ᵀ(row of ∂L/∂Z), and ∂L/∂b = the column sums of ∂L/∂Z",
+        )
+    candidates = [
+        (X @ dZ, "the transpose is missing: X·∂L/∂Z has the right shape here only because X is square; use X.T @ dZ"),
+        (dZ.T @ X, "that is (∂L/∂W)ᵀ, shape (3, 2): ∂L/∂W has the shape of W, (2, 3), so compute X.T @ dZ"),
+        (dZ @ W.T, "that is ∂L/∂X = ∂L/∂Z·Wᵀ, the gradient passed down to the layer below; for ∂L/∂W use X.T @ dZ"),
+        (dZ.sum(axis=0), "that is ∂L/∂b, the column sums of ∂L/∂Z; ∂L/∂W is X.T @ dZ"),
+        (dZ.sum(axis=0, keepdims=True), "that is ∂L/∂b, the column sums of ∂L/∂Z; ∂L/∂W is X.T @ dZ"),
+        (exact / n, f"divided by n = {n} once too often: ∂L/∂Z already carries the 1/n of the mean loss"),
+        (np.outer(X[0], dZ[0]), "that is the first example's share only: X.T @ dZ sums the shares of all rows"),
+        (dZ, "that is ∂L/∂Z itself: one more step, ∂L/∂W = X.T @ dZ"),
+    ]
+    for target, message in candidates:
+        if same(target):
+            return Feedback("wrong", message)
+    if arr.shape != exact.shape:
+        return Feedback(
+            "wrong",
+            f"∂L/∂W has the shape of W, {exact.shape}; yours is {arr.shape}: which product of X and dZ gives (2, 3)?",
+        )
+    worst = np.unravel_index(int(np.argmax(np.abs(arr - exact))), arr.shape)
+    return Feedback(
+        "wrong",
+        f"not yet: entry {tuple(int(i) for i in worst)} should be {exact[worst]:g}, yours is {arr[worst]:g}; "
+        "∂L/∂W[i, j] = Σ over rows k of X[k, i]·dZ[k, j]",
+    )
