@@ -1,0 +1,41 @@
+"""Figures of the course (matplotlib only; never ipywidgets).
+
+Plot functions take ``ax=None`` (they make their own figure when none is given), return what
+they drew on, never call ``plt.show()`` and never change global rcParams: they draw inside
+:func:`~helpers.plots.style.course_style`.
+"""
+
+from .calculus import plot_difference_error, plot_tangent, plot_update_directions
+from .descent import plot_curve, plot_gradient_field, plot_history, plot_path_1d, plot_paths_2d, plot_surface
+from .graph import plot_graph
+from .models import (
+    plot_activations,
+    plot_beta_trajectory,
+    plot_decision_regions,
+    plot_loss_history,
+    plot_regression_fit,
+    plot_regression_paths,
+    plot_softmax,
+)
+from .style import course_style
+
+__all__ = [
+    "course_style",
+    "plot_activations",
+    "plot_beta_trajectory",
+    "plot_curve",
+    "plot_decision_regions",
+    "plot_difference_error",
+    "plot_gradient_field",
+    "plot_graph",
+    "plot_history",
+    "plot_loss_history",
+    "plot_path_1d",
+    "plot_paths_2d",
+    "plot_regression_fit",
+    "plot_regression_paths",
+    "plot_softmax",
+    "plot_surface",
+    "plot_tangent",
+    "plot_update_directions",
+]

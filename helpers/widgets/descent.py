@@ -1,0 +1,866 @@
+"""Explorers of gradient descent: a 1-D run on a curve, a 2-D run on contours, and the 2/L threshold.
+
+Each explorer draws its figure once (curves, contours, axes) and, on every slider move, only runs
+the descent again and sets new data on the existing artists. Rendering follows suit
+(:class:`BlitCanvas`): the moving artists are drawn over a saved background, an axes whose limits
+moved is redrawn alone, and the layout is computed only when the function changes
+(:class:`OnDemandLayout`): text and layout are what cost, so a frame costs a few ms of drawing plus
+the PNG encoding. Every slider combination renders: a diverging run draws what it recorded and says
+so, a bad typed formula shows its error and keeps the previous plot.
+
+:class:`FigureExplorer` is the base of these explorers and of the other topics' explorers.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import functools
+import math
+
+import ipywidgets as widgets
+import numpy as np
+import PIL.Image
+import sympy as sp
+from matplotlib.backends.backend_agg import FigureCanvasAgg
+from matplotlib.layout_engine import ConstrainedLayoutEngine
+from matplotlib.patches import Rectangle
+from matplotlib.transforms import Bbox, IdentityTransform
+
+from ..calculus import second_derivative
+from ..descent import DescentResult, gradient_descent
+from ..formula import parse_formula
+from ..functions import Objective, get_function, objective_from_expr
+from ..plots.descent import Path1D, Path2D, StepCurve, curve_view, draw_contours, positive_or_nan
+from ..plots.style import COLORS, FIG_WIDE, course_style, new_figure
+from ..validation import check_choice, check_real
+from .base import Explorer
+
+__all__ = [
+    "BlitCanvas",
+    "Convergence",
+    "Descent1D",
+    "Descent2D",
+    "FigureExplorer",
+    "OnDemandLayout",
+    "convergence_explorer",
+    "descent_1d_explorer",
+    "descent_2d_explorer",
+]
+
+#: The step caps offered by the explorers' step-cap slider.
+STEP_CAPS = (10, 20, 50, 100, 200, 500, 1000, 2000, 5000, 10000)
+#: Domain of a typed formula.
+FORMULA_DOMAIN = (-5.0, 5.0)
+FORMULA = "formula"
+
+SLIDER_STYLE = {"description_width": "120px"}
+SLIDER_LAYOUT = widgets.Layout(width="420px")
+
+# What a learner's formula can raise while being compiled or run (math domain errors, complex
+# values, overflow): shown in the status, never raised out of a slider callback.
+_RUN_ERRORS = (ValueError, TypeError, OverflowError, ZeroDivisionError, ArithmeticError)
+
+
+# --- shared machinery ------------------------------------------------------------------------
+
+
+#: Horizontal padding around each axes (inches): room for tick labels that grow after the layout.
+EXTRA_PAD = 12 / 72
+
+
+class OnDemandLayout(ConstrainedLayoutEngine):
+    """Constrained layout that runs only when ``pending`` is set, then keeps the positions.
+
+    An explorer sets ``pending`` when its static parts change (a new function, new titles); in
+    between, drawing skips the layout, which costs about as much as the drawing itself. Log-axis
+    labels keep one width (see :func:`~helpers.plots.descent.use_pow10_labels`) and the extra
+    horizontal pad leaves room for step-axis labels that grow, so limit changes need no layout.
+    """
+
+    def __init__(self, **kwargs):
+        # Extra room left and right: a step axis's last tick label may grow ("10" → "1000") after the
+        # layout, and the layout is not recomputed for that.
+        super().__init__(**{"w_pad": EXTRA_PAD, **kwargs})
+        self.pending = True
+
+    def execute(self, fig):
+        if self.pending:
+            super().execute(fig)
+            self.pending = False
+
+
+class BlitCanvas(FigureCanvasAgg):
+    """An Agg canvas that redraws only what changed: the moving artists, and axes whose limits moved.
+
+    The artists listed in ``dynamic`` (paths, curves per step, markers) are drawn on every frame
+    over a saved background of everything else (axes, ticks, labels, contours). When an axes'
+    limits change, only that axes is redrawn into the background (its old extent erased first);
+    the whole figure is redrawn when the layout is pending, an axes moved, the canvas size changed,
+    or :meth:`invalidate` was called (after changing a static artist). The ``overlays`` (legends)
+    are static, but pasted back on top of the moving artists. The explorers' PNG
+    (:func:`~helpers.widgets.base.render_png`) draws this way; ``savefig`` draws the whole figure
+    as usual, in any format.
+    """
+
+    def __init__(self, figure):
+        super().__init__(figure)
+        self.dynamic: list = []
+        self.overlays: list = []
+        self._background = None
+        self._overlay_regions: list = []
+        self._extents: dict = {}
+        self._keep: dict = {}
+        self._key = None
+        self._limits = None
+        self._version = 0
+        self.full_draws = 0
+        self.axes_draws = 0
+
+    def invalidate(self) -> None:
+        """Redraw everything at the next draw (a static artist changed)."""
+        self._version += 1
+
+    def _static_key(self):
+        fig = self.figure
+        engine = fig.get_layout_engine()
+        positions = tuple(tuple(ax.get_position().bounds) for ax in fig.axes)
+        return (self._version, tuple(int(v) for v in fig.bbox.size), bool(getattr(engine, "pending", False)), positions)
+
+    def _axes_limits(self) -> list:
+        return [tuple(ax.viewLim.bounds) for ax in self.figure.axes]
+
+    @contextlib.contextmanager
+    def _without_dynamic(self):
+        shown = [a for a in self.dynamic if a.get_visible()]
+        for a in shown:
+            a.set_visible(False)
+        try:
+            yield
+        finally:
+            for a in shown:
+                a.set_visible(True)
+
+    def _full_draw(self) -> None:
+        engine = self.figure.get_layout_engine()
+        if engine is not None:
+            # Lay out with every artist visible, so moving titles and labels get their room too.
+            engine.execute(self.figure)
+        with self._without_dynamic():
+            super().draw()
+        renderer = self.get_renderer()
+        # What an axes covers, ticks and labels included: erased before redrawing it alone. Measured
+        # here only: log-axis labels are padded to one width; the end labels of a step axis may grow
+        # sideways into the extra layout pad (see OnDemandLayout), so that band is erased too.
+        side = EXTRA_PAD * self.figure.dpi - 2
+        self._extents = {}
+        for ax in self.figure.axes:
+            box = ax.get_tightbbox(renderer)
+            self._extents[ax] = Bbox.from_extents(box.x0 - side, box.y0 - 1, box.x1 + side, box.y1 + 1)
+        # Title, axis labels and legend do not change with the limits: their pixels are kept and
+        # pasted back after an axes-only redraw instead of being drawn again (text is what costs).
+        self._keep = {ax: self._capture(self._keepers(ax), renderer) for ax in self.figure.axes}
+        self.full_draws += 1
+
+    def _keepers(self, ax) -> list:
+        found = (ax.title, ax.xaxis.label, ax.yaxis.label, ax.get_legend())
+        return [a for a in found if a is not None and a.get_visible() and a not in self.dynamic]
+
+    def _capture(self, artists, renderer) -> list:
+        return [(a, self.copy_from_bbox(a.get_window_extent(renderer).padded(3))) for a in artists]
+
+    def _redraw_axes(self, changed: list) -> None:
+        """Redraw only the axes in ``changed`` into the background: erase their old extent, draw them."""
+        renderer = self.get_renderer()
+        self.restore_region(self._background)
+        color = self.figure.get_facecolor()
+        with self._without_dynamic():
+            for ax in changed:
+                box = self._extents.get(ax) or ax.bbox
+                eraser = Rectangle((box.x0, box.y0), box.width, box.height, transform=IdentityTransform(),
+                                   facecolor=color, edgecolor="none", figure=self.figure)  # fmt: skip
+                eraser.draw(renderer)
+                # Reuse the pixels of what is still this axes' own and unchanged since it was drawn
+                # (a new title or legend is stale, or another object): the rest is drawn again.
+                current = self._keepers(ax)
+                reuse = [(a, r) for a, r in self._keep.get(ax, []) if not a.stale and any(a is c for c in current)]
+                for a, _ in reuse:
+                    a.set_visible(False)
+                try:
+                    ax.draw(renderer)
+                finally:
+                    for a, _ in reuse:
+                        a.set_visible(True)
+                        a.stale = False  # hiding it for this draw changed nothing
+                for _, region in reuse:
+                    self.restore_region(region)
+                drawn = [a for a in current if not any(a is b for b, _ in reuse)]
+                self._keep[ax] = reuse + self._capture(drawn, renderer)
+        self.axes_draws += 1
+
+    def draw(self):
+        key, limits = self._static_key(), self._axes_limits()
+        if self._background is None or key != self._key:
+            self._full_draw()
+        elif limits != self._limits:
+            changed = [ax for ax, a, b in zip(self.figure.axes, limits, self._limits) if a != b]
+            self._redraw_axes(changed)
+        else:
+            self.get_renderer()
+            self.restore_region(self._background)
+            changed = None
+        if self._background is None or key != self._key or changed:
+            renderer = self.get_renderer()
+            self._background = self.copy_from_bbox(self.figure.bbox)
+            self._overlay_regions = [
+                self.copy_from_bbox(a.get_window_extent(renderer).padded(3)) for a in self.overlays if a.get_visible()
+            ]
+            self._key, self._limits = self._static_key(), self._axes_limits()
+        for a in sorted(self.dynamic, key=lambda a: a.get_zorder()):
+            if a.get_visible():
+                self.figure.draw_artist(a)
+        for region in self._overlay_regions:
+            self.restore_region(region)
+
+    def print_png(self, filename_or_obj, *, metadata=None, pil_kwargs=None, **savefig_options):
+        """Blit and encode a frame; ``savefig`` (which passes its options) gets matplotlib's full draw."""
+        if savefig_options or metadata is not None or pil_kwargs is not None:
+            return super().print_png(filename_or_obj, metadata=metadata, pil_kwargs=pil_kwargs)
+        self.draw()
+        rgba = np.asarray(self.buffer_rgba())
+        # An explorer's frame is opaque: RGB, and zlib level 1, a few % larger than matplotlib's
+        # level 6 and several ms faster on every frame.
+        image = PIL.Image.fromarray(rgba)
+        (image.convert("RGB") if rgba[..., 3].min() == 255 else image).save(
+            filename_or_obj, format="png", compress_level=1
+        )
+
+
+class FigureExplorer(Explorer):
+    """An :class:`~helpers.widgets.base.Explorer` that redraws only what moves.
+
+    Subclasses build controls and artists, register the artists that change on every update with
+    :meth:`animate`, then call ``super().__init__``; :meth:`update` runs inside the course style.
+    After changing anything else (a curve, contours, a title), call :meth:`invalidate`; axis limit
+    changes are noticed by themselves. :meth:`quiet` lets an explorer adjust its own controls
+    (e.g. a slider's range when the function changes) without a redraw for each change.
+    """
+
+    def _new_figure(self, figsize=FIG_WIDE, ncols: int = 1, nrows: int = 1, **kwargs):
+        fig, axes = new_figure(figsize, ncols, nrows, **kwargs)
+        self._layout_engine = OnDemandLayout()
+        fig.set_layout_engine(self._layout_engine)
+        self._canvas = BlitCanvas(fig)
+        self._muted = 0
+        return fig, axes
+
+    def animate(self, *artists, overlays=()) -> None:
+        """Draw ``artists`` on every frame over the saved background, and keep ``overlays`` (legends) on top."""
+        self._canvas.dynamic.extend(artists)
+        self._canvas.overlays.extend(overlays)
+
+    def invalidate(self) -> None:
+        """A static artist changed: redraw the whole figure at the next render."""
+        self._canvas.invalidate()
+
+    def relayout(self) -> None:
+        """Recompute the layout (and redraw everything) at the next render."""
+        self._layout_engine.pending = True
+
+    @contextlib.contextmanager
+    def quiet(self):
+        """Change controls without redrawing for each change."""
+        self._muted += 1
+        try:
+            yield
+        finally:
+            self._muted -= 1
+
+    def _on_change(self, change) -> None:
+        if not self._muted:
+            self.refresh()
+
+    def refresh(self) -> None:
+        with course_style():
+            super().refresh()
+
+
+def log_slider(description: str, value: float, low: float, high: float, step: float = 0.05, fmt: str = ".2g"):
+    """A slider over 10^low … 10^high (learning rates, thresholds, steps h)."""
+    return widgets.FloatLogSlider(
+        value=value, base=10, min=low, max=high, step=step, description=description,
+        readout_format=fmt, style=SLIDER_STYLE, layout=SLIDER_LAYOUT,
+    )  # fmt: skip
+
+
+def start_slider(description: str, value: float, box) -> widgets.FloatSlider:
+    """A slider over the interval ``box`` in 200 steps (start points)."""
+    lo, hi = box
+    return widgets.FloatSlider(
+        value=value, min=lo, max=hi, step=(hi - lo) / 200, description=description,
+        readout_format=".2f", style=SLIDER_STYLE, layout=SLIDER_LAYOUT,
+    )  # fmt: skip
+
+
+def set_range(slider, box) -> None:
+    """Give a slider a new range (widening first, so min ≤ max holds at every step); clamps the value."""
+    lo, hi = float(box[0]), float(box[1])
+    slider.max = max(slider.max, hi)
+    slider.min = min(slider.min, lo)
+    slider.min, slider.max = lo, hi
+    slider.step = (hi - lo) / 200
+
+
+def _cap_slider(value: int) -> widgets.SelectionSlider:
+    return widgets.SelectionSlider(
+        options=list(STEP_CAPS), value=value, description="step cap", style=SLIDER_STYLE, layout=SLIDER_LAYOUT
+    )
+
+
+def _check_cap(max_steps) -> int:
+    return int(check_choice("max_steps", max_steps, STEP_CAPS))
+
+
+def _check_start(name: str, value, box) -> float:
+    return check_real(name, value, low=box[0], high=box[1])
+
+
+def _columns(*columns) -> widgets.HBox:
+    return widgets.HBox([widgets.VBox(list(c)) for c in columns])
+
+
+# --- 1-D descent -----------------------------------------------------------------------------
+
+#: The library's functions offered by the 1-D explorer (besides a typed formula).
+FUNCTIONS_1D = ("lecture_quadratic", "xcos", "double_well")
+
+
+@functools.lru_cache(maxsize=64)
+def formula_objective(text: str) -> Objective:
+    """Compile a learner's typed formula in x (parsed safely) into an Objective, cached by text."""
+    expr = parse_formula(text, ("x",))
+    x = sp.Symbol("x", real=True)
+    # Read x as real, so that |x|' is sign(x) rather than a complex formula.
+    expr = expr.xreplace({s: x for s in expr.free_symbols})
+    return objective_from_expr(expr, (x,), name=FORMULA, domain=(FORMULA_DOMAIN,))
+
+
+def _domain(name: str) -> tuple[float, float]:
+    return FORMULA_DOMAIN if name == FORMULA else get_function(name).domain[0]
+
+
+class Descent1D(FigureExplorer):
+    """Gradient descent on a function of one variable: the path on the curve, |f'| per step."""
+
+    title = "1-D gradient descent"
+
+    def __init__(self, function, formula, lr, eps, x0, max_steps):
+        names = (*FUNCTIONS_1D, FORMULA)
+        function = check_choice("function", function, names)
+        if not isinstance(formula, str):
+            raise TypeError(f"formula must be a string such as 'x**2 + 3*sin(2*x)', got {formula!r:.80}")
+        lr = check_real("lr", lr, low=1e-4, high=10.0)
+        eps = check_real("eps", eps, low=1e-10, high=1e-1)
+        x0 = _check_start("x0", x0, _domain(function))
+        options = [(f"{get_function(n).label}", n) for n in FUNCTIONS_1D] + [("typed formula →", FORMULA)]
+        controls = {
+            "function": widgets.Dropdown(
+                options=options, value=function, description="function", style=SLIDER_STYLE, layout=SLIDER_LAYOUT
+            ),  # fmt: skip
+            "formula": widgets.Text(
+                value=formula,
+                description="f(x) =",
+                continuous_update=False,
+                placeholder="e.g. x**2 + 3*sin(2*x)",
+                style=SLIDER_STYLE,
+                layout=SLIDER_LAYOUT,
+            ),  # fmt: skip
+            "lr": log_slider("learning rate λ", lr, -4, 1),
+            "eps": log_slider("threshold ε", eps, -10, -1, step=0.5, fmt=".0e"),
+            "x0": start_slider("start x₀", x0, _domain(function)),
+            "max_steps": _cap_slider(_check_cap(max_steps)),
+        }
+        figure, axes = self._new_figure(FIG_WIDE, ncols=2, gridspec_kw={"width_ratios": [1.15, 1]})
+        self.ax_curve, self.ax_grad = axes[0]
+        with course_style():
+            (self.curve,) = self.ax_curve.plot([], [], color=COLORS["blue"], lw=2, zorder=2)
+            self.path = Path1D(self.ax_curve, get_function("lecture_quadratic"), markers=40, arrows=3)
+            self.ax_curve.set_xlabel("x")
+            self.ax_curve.set_ylabel("f(x)")
+            self.ax_curve.legend(handles=self.path.legend_handles, loc="upper center", fontsize=8.5, ncols=3)
+            self.grad = StepCurve(self.ax_grad, color=COLORS["vermillion"], label="|f'(x_k)|")
+            self.eps_line = self.ax_grad.axhline(eps, color=COLORS["black"], ls="--", lw=1, label="ε")
+            self.ax_grad.set_title("|f'(x_k)| per step (log scale)")
+            self.ax_grad.set_xlabel("step k")
+            self.ax_grad.set_ylabel("|f'(x_k)|")
+            legend = self.ax_grad.legend(
+                handles=[self.grad.line, self.eps_line], loc="upper right", fontsize=8.5, framealpha=1
+            )
+            self.animate(*self.path.artists, *self.grad.artists, self.eps_line,
+                         overlays=[self.ax_curve.get_legend(), legend])  # fmt: skip
+        self.objective = None
+        self.result = None
+        layout = _columns(
+            [controls["function"], controls["formula"], controls["x0"]],
+            [controls["lr"], controls["eps"], controls["max_steps"]],
+        )
+        super().__init__(controls, figure, layout=layout)
+
+    def _on_change(self, change) -> None:
+        if self._muted:
+            return
+        c = self.controls
+        with self.quiet():
+            if change["owner"] is c["formula"]:
+                c["function"].value = FORMULA  # typing a formula means: use it
+            if change["owner"] in (c["function"], c["formula"]):
+                set_range(c["x0"], _domain(c["function"].value))
+        self.refresh()
+
+    def _objective(self, name: str) -> Objective:
+        return formula_objective(self.controls["formula"].value) if name == FORMULA else get_function(name)
+
+    def _show_function(self, objective: Objective) -> None:
+        xlim, ylim, grid, values = curve_view(objective, reach=0.0)
+        self.curve.set_data(grid, values)
+        self.ax_curve.set_xlim(xlim)
+        self.ax_curve.set_ylim(ylim)
+        self.ax_curve.set_title(f"f(x) = {objective.label}")
+        self.path.objective = objective
+        self.objective = objective
+        self.relayout()
+
+    def update(self) -> str:
+        c = self.controls
+        try:
+            objective = self._objective(c["function"].value)
+        except _RUN_ERRORS as exc:  # a FormulaError (a ValueError), or sympy failing on a parsed formula
+            return f"formula error: {exc} (the plot still shows the last valid function)"
+        if objective is not self.objective:
+            self._show_function(objective)
+        x0, lr, eps = c["x0"].value, c["lr"].value, c["eps"].value
+        self.eps_line.set_ydata([eps, eps])
+        try:
+            result = gradient_descent(objective.grad, x0, lr=lr, eps=eps, max_steps=c["max_steps"].value, f=objective.f)
+        except _RUN_ERRORS as exc:
+            self.result = None
+            self.path.clear()
+            self.grad.set_values([], include=[eps])
+            return f"cannot start at x₀ = {x0:.4g}: f or f' is undefined there ({exc})"
+        self.result = result
+        self.path.set_result(result)
+        self.grad.set_values(result.grad_norms, include=[eps], diverged=result.diverged)
+        return f"{result.message}; final x = {result.x:.6g}"
+
+
+def descent_1d_explorer(
+    function: str = "lecture_quadratic",
+    *,
+    formula: str = "x**2 + 3*sin(2*x)",
+    lr: float = 1e-2,
+    eps: float = 1e-5,
+    x0: float = 1.5,
+    max_steps: int = 1000,
+) -> Descent1D:
+    """Gradient descent on a function of one variable, with sliders: the path on the curve and |f'| per step.
+
+    Parameters
+    ----------
+    function : {"lecture_quadratic", "xcos", "double_well", "formula"}
+        The function; ``"formula"`` uses the typed ``formula``.
+    formula : str
+        A formula in x, typed by the learner (parsed safely, never evaluated as Python).
+        Typing a new one switches the function to it; an invalid one shows its error.
+    lr : float
+        The learning rate λ, in [1e-4, 10].
+    eps : float
+        The stopping threshold ε on |f'|, in [1e-10, 0.1].
+    x0 : float
+        The start point, inside the function's domain.
+    max_steps : int
+        The step cap, one of ``STEP_CAPS``.
+
+    Returns
+    -------
+    Descent1D
+        The widget; ``.controls``, ``.status``, ``.result`` and ``.figure`` for inspection.
+    """
+    return Descent1D(function, formula, lr, eps, x0, max_steps)
+
+
+# --- 2-D descent -----------------------------------------------------------------------------
+
+#: Functions of the 2-D explorer.
+FUNCTIONS_2D = ("lecture_bowl", "stretched_bowl", "rosenbrock", "himmelblau")
+
+
+class Descent2D(FigureExplorer):
+    """Gradient descent on a function of two variables: the path on contours, f and ‖∇f‖ per step."""
+
+    title = "2-D gradient descent"
+
+    def __init__(self, function, lr, eps, x0, y0, max_steps):
+        function = check_choice("function", function, FUNCTIONS_2D)
+        lr = check_real("lr", lr, low=1e-4, high=1.0)
+        eps = check_real("eps", eps, low=1e-10, high=1e-1)
+        (xbox, ybox) = get_function(function).domain
+        x0, y0 = _check_start("x0", x0, xbox), _check_start("y0", y0, ybox)
+        options = [(get_function(n).label, n) for n in FUNCTIONS_2D]
+        controls = {
+            "function": widgets.Dropdown(
+                options=options, value=function, description="function", style=SLIDER_STYLE, layout=SLIDER_LAYOUT
+            ),  # fmt: skip
+            "lr": log_slider("learning rate λ", lr, -4, 0),
+            "eps": log_slider("threshold ε", eps, -10, -1, step=0.5, fmt=".0e"),
+            "x0": start_slider("start x₀", x0, xbox),
+            "y0": start_slider("start y₀", y0, ybox),
+            "max_steps": _cap_slider(_check_cap(max_steps)),
+        }
+        figure, axes = self._new_figure(FIG_WIDE, ncols=2, gridspec_kw={"width_ratios": [1.15, 1]})
+        self.ax_map, self.ax_loss = axes[0]
+        self._contours: dict[str, list] = {}
+        with course_style():
+            (self.minima,) = self.ax_map.plot(
+                [], [], "*", ms=13, color=COLORS["yellow"], mec=COLORS["black"], mew=0.8, zorder=3
+            )
+            self.path = Path2D(self.ax_map, color=COLORS["vermillion"], markers=40)
+            self.ax_map.set_xlabel("x")
+            self.ax_map.set_ylabel("y")
+            self.loss = StepCurve(self.ax_loss, color=COLORS["blue"], label="f(x_k, y_k)")
+            (self.grad,) = self.ax_loss.plot([], [], color=COLORS["vermillion"], lw=1.4, label="‖∇f(x_k, y_k)‖")
+            self.eps_line = self.ax_loss.axhline(eps, color=COLORS["black"], ls="--", lw=1, label="ε")
+            self.ax_loss.set_title("Loss and gradient per step (log scale)")
+            self.ax_loss.set_xlabel("step k")
+            self.ax_loss.set_ylabel("f(x_k, y_k) and ‖∇f‖")
+            legend = self.ax_loss.legend(handles=[self.loss.line, self.grad, self.eps_line], loc="upper right",
+                                         fontsize=8.5, framealpha=1)  # fmt: skip
+            self.animate(*self.path.artists, *self.loss.artists, self.grad, self.eps_line, overlays=[legend])
+        self.function = None
+        self.result = None
+        layout = _columns(
+            [controls["function"], controls["x0"], controls["y0"]],
+            [controls["lr"], controls["eps"], controls["max_steps"]],
+        )
+        super().__init__(controls, figure, layout=layout)
+
+    def _on_change(self, change) -> None:
+        if self._muted:
+            return
+        c = self.controls
+        if change["owner"] is c["function"]:
+            xbox, ybox = get_function(change["new"]).domain
+            with self.quiet():
+                set_range(c["x0"], xbox)
+                set_range(c["y0"], ybox)
+        self.refresh()
+
+    def _show_function(self, name: str) -> None:
+        objective = get_function(name)
+        for key, sets in self._contours.items():
+            for s in sets:
+                s.set_visible(key == name)
+        if name not in self._contours:
+            self._contours[name] = draw_contours(self.ax_map, objective)
+        m = np.array(objective.minima, dtype=float).reshape(-1, 2)
+        self.minima.set_data(m[:, 0], m[:, 1])
+        self.ax_map.set_xlim(objective.domain[0])
+        self.ax_map.set_ylim(objective.domain[1])
+        self.ax_map.set_title(f"f(x, y) = {objective.label}")
+        self.function = name
+        self.relayout()
+
+    def update(self) -> str:
+        c = self.controls
+        name = c["function"].value
+        if name != self.function:
+            self._show_function(name)
+        objective = get_function(name)
+        start = np.array([c["x0"].value, c["y0"].value])
+        result = gradient_descent(
+            objective.grad, start, lr=c["lr"].value, eps=c["eps"].value, max_steps=c["max_steps"].value, f=objective.f
+        )
+        self.result = result
+        self.path.set_result(result)
+        eps = c["eps"].value
+        self.grad.set_data(np.arange(len(result.grad_norms)), positive_or_nan(result.grad_norms))
+        self.eps_line.set_ydata([eps, eps])
+        # The limits hold f, ‖∇f‖ and ε (positive values only: log_limits drops the rest).
+        self.loss.set_values(result.values, include=[eps, *result.grad_norms], diverged=result.diverged)
+        x, y = result.x
+        return f"{result.message}; final (x, y) = ({x:.4g}, {y:.4g})"
+
+
+def descent_2d_explorer(
+    function: str = "lecture_bowl",
+    *,
+    lr: float = 1e-2,
+    eps: float = 1e-5,
+    x0: float = 1.5,
+    y0: float = -1.5,
+    max_steps: int = 1000,
+) -> Descent2D:
+    """Gradient descent on a function of two variables, with sliders: the path on contours, f and ‖∇f‖ per step.
+
+    The right panel shows the loss f(x_k, y_k) with the gradient's norm ‖∇f‖ and the threshold ε,
+    so the stopping rule ‖∇f‖ ≤ ε can be watched.
+
+    Parameters
+    ----------
+    function : {"lecture_bowl", "stretched_bowl", "rosenbrock", "himmelblau"}
+        The function (contours are computed once per function).
+    lr : float
+        The learning rate λ, in [1e-4, 1].
+    eps : float
+        The stopping threshold ε on ‖∇f‖, in [1e-10, 0.1].
+    x0, y0 : float
+        The start point, inside the function's domain.
+    max_steps : int
+        The step cap, one of ``STEP_CAPS``.
+
+    Returns
+    -------
+    Descent2D
+    """
+    return Descent2D(function, lr, eps, x0, y0, max_steps)
+
+
+# --- convergence and the 2/L threshold -------------------------------------------------------
+
+
+@functools.lru_cache(maxsize=16)
+def curvature_at_minimum(name: str) -> float:
+    """L: the curvature bound of a quadratic, or f''(x*) at the global minimum of a non-convex function."""
+    objective = get_function(name)
+    if objective.curvature is not None:
+        return float(objective.curvature)
+    (x,) = objective.variables
+    d2 = second_derivative(objective.expr, x)
+    return float(d2.subs(x, objective.minima[0]))
+
+
+def oscillates(path: np.ndarray, window: int = 30) -> bool:
+    """Whether the last steps of a 1-D path mostly reverse direction (x overshoots back and forth)."""
+    d = np.diff(np.asarray(path, dtype=float)[-(window + 1) :])
+    d = d[d != 0]
+    if len(d) < 2:
+        return False
+    return float(np.mean(np.sign(d[1:]) != np.sign(d[:-1]))) > 0.5
+
+
+def convergence_status(result: DescentResult, L: float) -> str:
+    """The convergence explorer's status: converged / oscillating / diverging / diverged, with the step and λ vs 2/L.
+
+    Examples: "converged in 26 steps (|f'| ≤ ε = 1e-05), oscillating around the minimum (λ = 0.8,
+    1/L = 0.5, 2/L = 1); x = -1", "diverged at step 49 (…)", "oscillating: no convergence in 200
+    steps, …", "diverging: |f'| grew from 5.0e+00 to 9.5e+08 in 200 steps (…)".
+    """
+    lr = result.lr
+    rates = f"λ = {lr:.3g}, 1/L = {1 / L:.3g}, 2/L = {2 / L:.3g}"
+    if result.diverged:
+        return f"diverged at step {result.diverged_at} ({rates})"
+    swings = oscillates(result.path)
+    if result.converged:
+        how = "oscillating around the minimum" if swings else "monotone"
+        return f"{result.message}, {how} ({rates}); x = {result.x:.5g}"
+    g, g0 = float(result.grad_norms[-1]), float(result.grad_norms[0])
+    if g > 10 * g0:
+        return f"diverging: |f'| grew from {g0:.1e} to {g:.1e} in {result.steps} steps ({rates}); x = {result.x:.5g}"
+    if swings:
+        return f"oscillating: no convergence in {result.steps} steps, |f'| = {g:.1e} ({rates}); x = {result.x:.5g}"
+    return f"{result.message}, monotone but slow ({rates}); x = {result.x:.5g}"
+
+
+def _theory(values: np.ndarray, lr: float, L: float) -> np.ndarray:
+    """f(x_k) − f* = (1 − λL)^{2k} (f(x₀) − f*) on a quadratic, computed in logs (no overflow, no warning)."""
+    k = np.arange(len(values), dtype=float)
+    gap0, rate = float(values[0]) if len(values) else 0.0, abs(1.0 - lr * L)
+    if gap0 <= 0 or rate == 0:
+        out = np.full(len(values), np.nan)
+        if len(values) and gap0 > 0:
+            out[0] = gap0
+        return out
+    logs = math.log10(gap0) + 2.0 * k * math.log10(rate)
+    return np.where(logs < 300, 10.0 ** np.minimum(logs, 300), np.nan)
+
+
+#: Labels of the λ axis's zones: below 1/L, between 1/L and 2/L, above 2/L.
+ZONES = ("monotone", "oscillates", "diverges")
+ZONES_NEAR_MINIMUM = ("monotone near x*", "oscillates", "cannot settle at x*")
+
+#: Functions of the convergence explorer: a convex quadratic and two non-convex ones.
+FUNCTIONS_CONVERGENCE = ("lecture_quadratic", "double_well", "xcos")
+_LR_RANGE = (-3.0, 0.5)
+
+
+class Convergence(FigureExplorer):
+    """The learning rate against 2/L: path, f(x_k) − f(x*) per step with the quadratic's theory, and a λ axis."""
+
+    title = "convergence and 2/L"
+
+    def __init__(self, function, lr, x0, eps, max_steps):
+        function = check_choice("function", function, FUNCTIONS_CONVERGENCE)
+        lr = check_real("lr", lr, low=10 ** _LR_RANGE[0], high=10 ** _LR_RANGE[1])
+        x0 = _check_start("x0", x0, get_function(function).domain[0])
+        self.eps = check_real("eps", eps, low=1e-10, high=1e-1)
+        self.max_steps = _check_cap(max_steps)
+        options = []
+        for n in FUNCTIONS_CONVERGENCE:
+            kind = "convex" if get_function(n).convex else "non-convex"
+            options.append((f"{get_function(n).label} ({kind})", n))
+        controls = {
+            "function": widgets.Dropdown(
+                options=options, value=function, description="function", style=SLIDER_STYLE, layout=SLIDER_LAYOUT
+            ),  # fmt: skip
+            "lr": log_slider("learning rate λ", lr, _LR_RANGE[0], _LR_RANGE[1], step=0.02, fmt=".3g"),
+            "x0": start_slider("start x₀", x0, get_function(function).domain[0]),
+        }
+        figure, axes = self._new_figure(
+            (10.0, 5.2), ncols=2, nrows=2, gridspec_kw={"height_ratios": [4, 1], "width_ratios": [1.15, 1]}
+        )
+        self.ax_curve, self.ax_gap = axes[0]
+        with course_style():
+            for ax in axes[1]:
+                ax.remove()
+            self.ax_lr = figure.add_subplot(axes[0, 0].get_gridspec()[1, :])
+            (self.curve,) = self.ax_curve.plot([], [], color=COLORS["blue"], lw=2, zorder=2)
+            self.path = Path1D(self.ax_curve, get_function(function), markers=40, arrows=3)
+            self.ax_curve.set_xlabel("x")
+            self.ax_curve.set_ylabel("f(x)")
+            self.ax_curve.legend(handles=self.path.legend_handles, loc="upper center", fontsize=8.5, ncols=3)
+            self.gap = StepCurve(self.ax_gap, color=COLORS["blue"], label="f(x_k) − f(x*)")
+            (self.theory,) = self.ax_gap.plot(
+                [], [], color=COLORS["black"], ls="--", lw=1.2, label=r"theory $(1 - \lambda L)^{2k}\,(f(x_0) - f^*)$"
+            )
+            self.ax_gap.set_title("f(x_k) − f(x*) per step (log scale)")
+            self.ax_gap.set_xlabel("step k")
+            self.ax_gap.set_ylabel("f(x_k) − f(x*)")
+            self._build_lr_axis()
+            self.animate(*self.path.artists, *self.gap.artists, self.theory, self.lr_mark, self.lr_line,
+                         overlays=[self.ax_curve.get_legend(), self.threshold_label])  # fmt: skip
+        self.function = None
+        self.result = None
+        layout = _columns([controls["function"], controls["x0"]], [controls["lr"]])
+        super().__init__(controls, figure, layout=layout)
+
+    def _build_lr_axis(self) -> None:
+        ax = self.ax_lr
+        lo, hi = 10 ** _LR_RANGE[0], 10 ** _LR_RANGE[1]
+        ax.set_xscale("log")
+        ax.set_xlim(lo, hi)
+        ax.set_ylim(0, 1)
+        ax.set_yticks([])
+        ax.grid(False)
+        ax.spines["left"].set_visible(False)
+        ax.set_xlabel("learning rate λ (log scale)")
+        self.zones, self.zone_labels = [], []
+        for color in (COLORS["green"], COLORS["orange"], COLORS["vermillion"]):
+            patch = Rectangle((lo, 0), 0, 1, transform=ax.get_xaxis_transform(), color=color, alpha=0.25, lw=0)
+            ax.add_patch(patch)
+            self.zones.append(patch)
+            self.zone_labels.append(ax.text(lo, 0.35, "", ha="center", va="center", fontsize=9, color="#333333"))
+        (self.threshold,) = ax.plot([], [], color=COLORS["vermillion"], lw=2)
+        self.threshold_label = ax.text(lo, 0.9, "", ha="left", va="top", fontsize=9, color=COLORS["vermillion"],
+                                       transform=ax.get_xaxis_transform(), zorder=6,
+                                       bbox=dict(boxstyle="round,pad=0.2", fc="white", ec="none", alpha=0.9))  # fmt: skip
+        (self.lr_line,) = ax.plot([], [], color=COLORS["black"], lw=2, zorder=5)
+        (self.lr_mark,) = ax.plot([], [], "v", ms=10, color=COLORS["black"], clip_on=False, zorder=5)
+
+    def _show_function(self, name: str) -> None:
+        objective = get_function(name)
+        L = curvature_at_minimum(name)
+        xlim, ylim, grid, values = curve_view(objective, reach=0.0)
+        self.curve.set_data(grid, values)
+        self.ax_curve.set_xlim(xlim)
+        self.ax_curve.set_ylim(ylim)
+        self.ax_curve.set_title(f"f(x) = {objective.label}")
+        self.path.objective = objective
+        lo, hi = self.ax_lr.get_xlim()
+        edges = [lo, min(max(1 / L, lo), hi), min(max(2 / L, lo), hi), hi]
+        # On a quadratic the zones hold everywhere; elsewhere only near the minimum x*.
+        texts = ZONES if objective.convex else ZONES_NEAR_MINIMUM
+        for patch, label, text, a, b in zip(self.zones, self.zone_labels, texts, edges[:-1], edges[1:]):
+            patch.set_x(a)
+            patch.set_width(b - a)
+            label.set_x(math.sqrt(a * b))
+            label.set_text(text)
+            label.set_visible(b / a > 1.8)
+        self.threshold.set_data([2 / L, 2 / L], [0, 1])
+        where = "L" if objective.curvature is not None else "L = f''(x*)"
+        self.threshold_label.set_position((2 / L * 1.06, 0.92))
+        self.threshold_label.set_text(f"2/L = {2 / L:.3g}  ({where} = {L:.3g})")
+        self.theory.set_visible(objective.curvature is not None and objective.convex)
+        # The theory line is only drawn for the quadratic: so is its legend entry.
+        old = self.ax_gap.get_legend()
+        handles = [self.gap.line, self.theory] if self.theory.get_visible() else [self.gap.line]
+        legend = self.ax_gap.legend(handles=handles, loc="upper right", fontsize=8.5, framealpha=1)
+        overlays = self.figure.canvas.overlays
+        overlays[:] = [a for a in overlays if a is not old] + [legend]
+        self.ax_lr.set_xlabel("learning rate λ (log scale)" if objective.convex else
+                              "learning rate λ (log scale): the zones hold near the minimum x*")  # fmt: skip
+        self.L = L
+        self.f_star = float(objective.f(objective.minima[0]))
+        self.function = name
+        self.relayout()
+
+    def _on_change(self, change) -> None:
+        if self._muted:
+            return
+        c = self.controls
+        if change["owner"] is c["function"]:
+            with self.quiet():
+                set_range(c["x0"], get_function(change["new"]).domain[0])
+        self.refresh()
+
+    def update(self) -> str:
+        c = self.controls
+        name = c["function"].value
+        if name != self.function:
+            self._show_function(name)
+        objective = get_function(name)
+        lr = c["lr"].value
+        result = gradient_descent(
+            objective.grad, c["x0"].value, lr=lr, eps=self.eps, max_steps=self.max_steps, f=objective.f
+        )
+        self.result = result
+        self.path.set_result(result)
+        gap = result.values - self.f_star
+        self.gap.set_values(gap, diverged=result.diverged)
+        if self.theory.get_visible():
+            self.theory.set_data(np.arange(len(gap)), _theory(gap, lr, self.L))
+        self.lr_mark.set_data([lr], [1.0])
+        self.lr_line.set_data([lr, lr], [0.0, 1.0])
+        return convergence_status(result, self.L)
+
+
+def convergence_explorer(
+    function: str = "lecture_quadratic",
+    *,
+    lr: float = 0.3,
+    x0: float = 1.5,
+    eps: float = 1e-5,
+    max_steps: int = 200,
+) -> Convergence:
+    """Does gradient descent converge? The learning rate against the 2/L threshold, with sliders.
+
+    On a quadratic with curvature L, x_k − x* shrinks by the factor (1 − λL) each step: monotone
+    for λ < 1/L, oscillating for 1/L < λ < 2/L, diverging for λ > 2/L. The λ axis under the plots
+    shows the three zones (for a non-convex function, with L = f''(x*) at its global minimum:
+    they hold near it), and the loss panel draws the quadratic's predicted gap as a dashed line.
+
+    Parameters
+    ----------
+    function : {"lecture_quadratic", "double_well", "xcos"}
+        A convex quadratic (curvature L = 2) or a non-convex function.
+    lr : float
+        The learning rate λ, in [1e-3, 10^0.5].
+    x0 : float
+        The start point, inside the function's domain.
+    eps : float
+        The stopping threshold ε on |f'| (not a control).
+    max_steps : int
+        The step cap, one of ``STEP_CAPS`` (not a control).
+
+    Returns
+    -------
+    Convergence
+    """
+    return Convergence(function, lr, x0, eps, max_steps)
