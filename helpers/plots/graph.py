@@ -311,7 +311,8 @@ def draw_graph(ax: Axes, nodes: Sequence[TraceNode], edges: Sequence[tuple[int, 
         ax.text(
             0.5,
             -0.02,
-            "forward pass: values (left → right)   ·   backward pass: grad = ∂out/∂node (right → left)",
+            # Two short lines: one long line made constrained layout squeeze small graphs (b = a + a).
+            "forward pass: values, left → right\nbackward pass: grad = ∂out/∂node, right → left",
             transform=ax.transAxes,
             ha="center",
             va="top",
@@ -407,7 +408,7 @@ def figure_size(positions: dict) -> tuple[float, float]:
     xs = [p[0] for p in positions.values()]
     ys = [p[1] for p in positions.values()]
     cols, rows = max(xs) - min(xs) + 1, max(ys) - min(ys) + 1
-    return max(4.5, _COLUMN_INCHES * cols + 0.3), max(2.6, _ROW_INCHES * rows + 1.2)
+    return max(5.0, _COLUMN_INCHES * cols + 0.3), max(2.8, _ROW_INCHES * rows + 1.4)
 
 
 def plot_graph(
