@@ -442,8 +442,9 @@ def _vectorised(exprs: Sequence[sympy.Expr], symbols: Sequence[sympy.Symbol], *,
     stand_ins = [sympy.Symbol(f"_x{i}", real=True) for i in range(len(symbols))]
     replace = dict(zip(symbols, stand_ins))
     exprs = [
-        e.xreplace({**replace, **{n: sympy.Float(n) for n in e.atoms(sympy.Integer) if abs(n) > 2**53}})
-        .xreplace({sympy.zoo: sympy.nan})
+        e.xreplace({**replace, **{n: sympy.Float(n) for n in e.atoms(sympy.Integer) if abs(n) > 2**53}}).xreplace(
+            {sympy.zoo: sympy.nan}
+        )
         for e in exprs
     ]
     raw = sympy.lambdify(stand_ins, exprs, modules="numpy", dummify=False)
