@@ -14,13 +14,13 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from helpers.widgets.calculus import TANGENT_FUNCTIONS, tangent_explorer
+from helpers.widgets.canvas import BlitCanvas
 from helpers.widgets.descent import (
     FORMULA,
     FUNCTIONS_1D,
     FUNCTIONS_2D,
     FUNCTIONS_CONVERGENCE,
     STEP_CAPS,
-    BlitCanvas,
     convergence_explorer,
     convergence_status,
     descent_1d_explorer,

@@ -18,7 +18,8 @@ from ..plots.calculus import H_GRID, DifferenceErrors, Tangent
 from ..plots.descent import curve_view
 from ..plots.style import COLORS, FIG_WIDE, course_style
 from ..validation import check_choice, check_real
-from .descent import SLIDER_LAYOUT, SLIDER_STYLE, FigureExplorer, log_slider, set_range, start_slider
+from .canvas import FigureExplorer
+from .controls import SLIDER_LAYOUT, SLIDER_STYLE, log_slider, set_range, start_slider
 
 __all__ = ["TANGENT_FUNCTIONS", "TangentExplorer", "tangent_explorer"]
 

@@ -29,7 +29,7 @@ from ..plots.models import (
 )
 from ..plots.style import COLORS, FIG_WIDE, course_style
 from ..validation import check_choice, check_int, check_real
-from .descent import FigureExplorer
+from .canvas import FigureExplorer
 
 __all__ = [
     "CLASSIFIER_DATA",

@@ -26,7 +26,7 @@ from ..plots.style import COLORS, FIG_WIDE, course_style
 from ..regression import OBJECTIVES, add_intercept, lecture_data, linear_regression_gd, pinv_solution, regression_loss
 from ..sgd import regression_sgd
 from ..validation import check_choice, check_int, check_real
-from .descent import FigureExplorer
+from .canvas import FigureExplorer
 
 __all__ = [
     "REGRESSION_DATA",
