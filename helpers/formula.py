@@ -10,7 +10,9 @@ expression is built node by node from what the walk accepts:
 * one-argument calls of ``sin cos tan exp log sqrt tanh abs``.
 
 Size bounds (text length, node count, nesting depth, power towers, exponents and the size
-of every number built on the way) keep sympy from being asked for anything slow.
+of every number built on the way) keep sympy from being asked for anything slow. The formula
+is built in real symbols (in complex ones sympy's automatic simplification can take seconds)
+and handed back in plain ``sympy.Symbol("x")`` symbols, the ones a notebook makes.
 """
 
 from __future__ import annotations
@@ -435,25 +437,25 @@ def _vectorised(exprs: Sequence[sympy.Expr], symbols: Sequence[sympy.Symbol], *,
     ``stack=False`` returns the single expression's values; ``stack=True`` stacks the values of
     all ``exprs`` along a new first axis (a gradient of shape ``(d,)`` at a point).
     """
-    # numpy cannot take the log (or sin, ...) of a Python int beyond int64: make big ones floats.
-    # A derivative can hold sympy's complex infinity (d/dx 0**x has log(0)): numerically it is nan.
-    # Arguments are real stand-ins with names no variable or numpy function can have: lambdify
-    # then substitutes nothing itself (its dummies are complex, which can make sympy very slow).
+    # The arguments become real stand-ins whose names no variable or numpy function can have, so
+    # lambdify substitutes nothing itself (its dummies are complex, which can make sympy very slow).
     stand_ins = [sympy.Symbol(f"_x{i}", real=True) for i in range(len(symbols))]
     replace = dict(zip(symbols, stand_ins))
+    # numpy cannot take the log (or sin, ...) of a Python int beyond int64, so big ones become
+    # floats; a derivative can hold sympy's complex infinity (d/dx 0**x has log(0)), which is nan.
     exprs = [
-        e.xreplace({**replace, **{n: sympy.Float(n) for n in e.atoms(sympy.Integer) if abs(n) > 2**53}}).xreplace(
-            {sympy.zoo: sympy.nan}
-        )
-        for e in exprs
+        e.xreplace({**replace, **{n: sympy.Float(n) for n in e.atoms(sympy.Integer) if abs(n) > 2**53}}) for e in exprs
     ]
+    exprs = [e.xreplace({sympy.zoo: sympy.nan}) for e in exprs]
     raw = sympy.lambdify(stand_ins, exprs, modules="numpy", dummify=False)
     d = len(symbols)
     names = ", ".join(s.name for s in symbols)
 
     def call(*args):
-        if len(args) == 1 and d > 1:
+        if len(args) == 1 and (d > 1 or stack):
             point = _as_float_array("the point", args[0])
+            if d == 1 and point.ndim == 0:  # a gradient in one variable still has shape (1,)
+                point = point[None]
             if point.ndim == 0 or point.shape[0] != d:
                 raise ValueError(f"expected a point of {d} coordinates ({names}), got shape {point.shape}")
             args = tuple(point)

@@ -73,6 +73,7 @@ def test_second_derivative():
 
 def test_hessian_of_the_lecture_bowl_and_its_eigenvalues():
     assert hessian_matrix("x**2 + 2*y**2", ("x", "y")) == sympy.Matrix([[2, 0], [0, 4]])
+    assert hessian_matrix(sympy.poly(x**3 + x * y), [x, y]) == sympy.Matrix([[6 * x, 1], [1, 0]])
     np.testing.assert_allclose(hessian_eigenvalues("x**2 + 2*y**2", ("x", "y"), [0.3, -1.0]), [2.0, 4.0])
 
 
@@ -107,6 +108,15 @@ def test_derivative_function_is_compiled_and_vectorised():
     assert derivative_function(sympy.poly(x**2))(3.0) == 6.0
 
 
+def test_a_constant_too_large_for_a_float_gives_nan_not_an_exception():
+    # sympy input is not size-checked like a typed formula; lambdify computes 10**(e·10**e) in
+    # Python floats, which raises OverflowError.
+    df = derivative_function(x**2 * 10 ** (sympy.E * 10**sympy.E))
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")
+        assert np.isnan(df(1.0))
+
+
 def test_derivative_function_refuses_a_free_parameter():
     with pytest.raises(ValueError, match="depends on y"):
         derivative_function(x * y, "x")
@@ -121,6 +131,20 @@ def test_gradient_function_of_the_lecture_bowl():
     np.testing.assert_allclose(gradient_function(x**2, (x, y))([3.0, 5.0]), [6.0, 0.0])
     with pytest.raises(ValueError, match="depends on y"):
         gradient_function(x * y, ("x",))
+
+
+def test_gradient_in_one_variable_has_shape_1():
+    grad = gradient_function(sympy.poly(x**2), ["x"])
+    np.testing.assert_array_equal(grad([3.0]), [6.0])
+    np.testing.assert_array_equal(grad(3.0), [6.0])
+
+
+def test_piecewise_and_max_differentiate_and_compile():
+    # ReLU-like functions: classes such as Piecewise are rebuilt without an evaluate flag.
+    relu_squared = sympy.Piecewise((x**2, x > 0), (0, True))
+    assert symbolic_derivative(relu_squared, "x") == sympy.Piecewise((2 * x, x > 0), (0, True))
+    assert symbolic_derivative(sympy.Max(0, x), "x") == sympy.Heaviside(x)
+    np.testing.assert_array_equal(derivative_function(sympy.Max(0, x))(np.array([-1.0, 2.0])), [0.0, 1.0])
 
 
 def test_gradient_function_drives_gradient_descent_to_the_origin():
@@ -250,6 +274,10 @@ def test_wrong_variable_names_are_refused():
         gradient_function("x", ("x", "x"))
     with pytest.raises(ValueError, match="variables must name at least one variable"):
         hessian_matrix("x", ())
+    with pytest.raises(TypeError, match="variables must be a sequence of names"):
+        gradient_function("x", 3)
+    with pytest.raises(TypeError, match="variables must be names such as 'x' or sympy Symbols, got 1"):
+        gradient_function("x", ("x", 1))
 
 
 def test_non_expression_is_refused_without_sympify():
