@@ -697,6 +697,9 @@ class StepCurve:
 
     def __init__(self, ax, *, color=COLORS["blue"], label: str | None = None, marker: str | None = None):
         self.ax = ax
+        # The curve sets its own (snapped) limits; matplotlib's autoscaling would only fight them
+        # (and warn about a flat curve's identical limits on matplotlib 3.10).
+        ax.set_autoscale_on(False)
         (self.line,) = ax.plot([], [], color=color, lw=1.8, label=label, marker=marker, ms=3)
         (self.stop,) = ax.plot([], [], "X", ms=9, color=COLORS["vermillion"], mec="white", mew=0.8, zorder=5)
         ax.set_yscale("log")
