@@ -6,9 +6,12 @@ what is off (a wrong sign, a missing factor, the wrong shape), not only ✓/✗.
 
 from __future__ import annotations
 
+import math
 from dataclasses import dataclass
 
-__all__ = ["Feedback"]
+import numpy as np
+
+__all__ = ["Feedback", "describe", "no_answer", "read_number"]
 
 
 @dataclass(frozen=True)
@@ -40,3 +43,33 @@ class Feedback:
 
     # Shown as the cell's output when a check is the last expression of a cell.
     __repr__ = __str__
+
+
+def no_answer(example: str) -> Feedback:
+    """The placeholder ``answer = None`` is still in place: say what to write."""
+    return Feedback("no answer", f"write your answer in `answer` (e.g. answer = {example}) and run the cell again")
+
+
+def describe(value) -> str:
+    """A learner's answer in a message: its type and the start of its repr."""
+    return f"{type(value).__name__} {value!r:.60}"
+
+
+def read_number(answer, example: str = "1.234") -> tuple[float | None, str | None]:
+    """Read one finite number (a float, int, numpy scalar or one-element array).
+
+    Returns ``(number, None)``, or ``(None, message)`` saying why the answer could not be read.
+    """
+    unreadable = f"your answer could not be read: give a number such as {example}, got {describe(answer)}"
+    if isinstance(answer, (bool, str, bytes)):
+        return None, unreadable
+    try:
+        value = np.asarray(answer, dtype=float)
+    except (TypeError, ValueError, OverflowError):
+        return None, unreadable
+    if value.size != 1:
+        return None, f"give one number, not {value.size} of them (shape {value.shape})"
+    number = float(value.reshape(()))
+    if not math.isfinite(number):
+        return None, f"your answer is {number}: give a finite number"
+    return number, None

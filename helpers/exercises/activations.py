@@ -21,7 +21,7 @@ import re
 import numpy as np
 
 from ..nn import sigmoid, sigmoid_grad, tanh_grad
-from . import Feedback
+from . import Feedback, describe, no_answer, read_number
 
 __all__ = [
     "SHAPE_EXERCISE",
@@ -43,30 +43,6 @@ ZERO_GRADIENT_CHOICES = ("sigmoid", "tanh", "relu", "identity")
 _SUPERSCRIPT = dict(enumerate("⁰¹²³⁴⁵⁶⁷⁸⁹"))
 
 
-def _no_answer(example: str) -> Feedback:
-    return Feedback("no answer", f"write your answer in `answer` (e.g. answer = {example}) and run the cell again")
-
-
-def _describe(value) -> str:
-    return f"{type(value).__name__} {value!r:.60}"
-
-
-def _read_number(answer) -> tuple[float | None, str | None]:
-    """One finite number from a float, int, numpy scalar or one-element array."""
-    if isinstance(answer, (bool, str, bytes)):
-        return None, f"your answer could not be read: give a number such as 0.123, got {_describe(answer)}"
-    try:
-        value = np.asarray(answer, dtype=float)
-    except (TypeError, ValueError, OverflowError):
-        return None, f"your answer could not be read: give a number such as 0.123, got {_describe(answer)}"
-    if value.size != 1:
-        return None, f"give one number, not {value.size} of them (shape {value.shape})"
-    number = float(value.reshape(()))
-    if not math.isfinite(number):
-        return None, f"your answer is {number}: give a finite number"
-    return number, None
-
-
 # --- exercise 1: σ'(2) ----------------------------------------------------------------------
 
 
@@ -77,8 +53,8 @@ def check_sigmoid_derivative(answer) -> Feedback:
     x(1 − x) and σ(x)(1 − x) with x in place of σ(x), and a value rounded too much.
     """
     if answer is None:
-        return _no_answer("0.123")
-    value, problem = _read_number(answer)
+        return no_answer("0.123")
+    value, problem = read_number(answer, "0.123")
     if problem:
         return Feedback("unreadable", problem)
     x = SIGMOID_EXERCISE["x"]
@@ -148,11 +124,11 @@ def _read_shape(answer) -> tuple[tuple[int, ...] | None, str | None]:
     try:
         arr = np.asarray(answer)
     except (TypeError, ValueError, OverflowError):
-        return None, f"your answer could not be read: {example}, got {_describe(answer)}"
+        return None, f"your answer could not be read: {example}, got {describe(answer)}"
     if arr.ndim != 1 or arr.dtype.kind not in "iuf" or arr.size == 0:
-        return None, f"your answer could not be read: {example}, got {_describe(answer)}"
+        return None, f"your answer could not be read: {example}, got {describe(answer)}"
     if arr.dtype.kind == "f" and not (np.all(np.isfinite(arr)) and np.all(arr == np.round(arr))):
-        return None, f"a shape is made of whole numbers: {example}, got {_describe(answer)}"
+        return None, f"a shape is made of whole numbers: {example}, got {describe(answer)}"
     if np.any(np.abs(arr) > 1e9):
         return None, f"those numbers are far too large for this shape: {example}"
     return tuple(int(v) for v in arr), None
@@ -167,7 +143,7 @@ def check_output_shape(answer) -> Feedback:
     predicted classes.
     """
     if answer is None:
-        return _no_answer("(10, 4)")
+        return no_answer("(10, 4)")
     shape, problem = _read_shape(answer)
     if problem:
         return Feedback("unreadable", problem)
@@ -259,7 +235,7 @@ def check_zero_gradient(answer) -> Feedback:
     (``relu``, ``nn.relu``: read by its name).
     """
     if answer is None:
-        return _no_answer("'tanh'")
+        return no_answer("'tanh'")
     name, problem = _read_activation(answer)
     if problem:
         return Feedback("unreadable", problem)

@@ -21,7 +21,7 @@ import sympy
 from sympy.core.function import AppliedUndef
 
 from ..formula import FormulaError, parse_formula
-from . import Feedback
+from . import Feedback, describe, no_answer, read_number
 
 __all__ = [
     "BACKWARD_EXERCISE",
@@ -49,30 +49,6 @@ _X, _Y, _W = sympy.symbols("x y w")
 _POINTS = ((0.3, -0.7), (1.1, 0.4), (-0.8, 1.3), (1.7, -2.1), (-1.4, 0.25))
 
 
-def _no_answer(example: str) -> Feedback:
-    return Feedback("no answer", f"write your answer in `answer` (e.g. answer = {example}) and run the cell again")
-
-
-def _describe(value) -> str:
-    return f"{type(value).__name__} {value!r:.60}"
-
-
-def _read_number(answer) -> tuple[float | None, str | None]:
-    """One finite number from a float, int, numpy scalar or one-element array."""
-    if isinstance(answer, (bool, str, bytes)):
-        return None, f"your answer could not be read: give a number such as 5.0, got {_describe(answer)}"
-    try:
-        value = np.asarray(answer, dtype=float)
-    except (TypeError, ValueError, OverflowError):
-        return None, f"your answer could not be read: give a number such as 5.0, got {_describe(answer)}"
-    if value.size != 1:
-        return None, f"give one number, not {value.size} of them (shape {value.shape})"
-    number = float(value.reshape(()))
-    if not math.isfinite(number):
-        return None, f"your answer is {number}: give a finite number"
-    return number, None
-
-
 # --- exercise 1: the chain rule -----------------------------------------------------------
 
 
@@ -93,7 +69,7 @@ def _read_formula(answer) -> tuple[sympy.Expr | None, str | None]:
     else:
         return None, (
             "your answer could not be read: write a formula string such as '2*x*sin(y)' "
-            f"(or a sympy expression), got {_describe(answer)}"
+            f"(or a sympy expression), got {describe(answer)}"
         )
     return expr.xreplace({_W: _X**2 + _Y}), None
 
@@ -125,7 +101,7 @@ def check_chain_rule(answer) -> Feedback:
     and a constant factor off.
     """
     if answer is None:
-        return _no_answer("'2*x*sin(y)'")
+        return no_answer("'2*x*sin(y)'")
     expr, problem = _read_formula(answer)
     if problem:
         return Feedback("unreadable", problem)
@@ -190,8 +166,8 @@ def check_shared_node(answer) -> Feedback:
     two ``backward()`` calls (14).
     """
     if answer is None:
-        return _no_answer("5.0")
-    value, problem = _read_number(answer)
+        return no_answer("5.0")
+    value, problem = read_number(answer, "5.0")
     if problem:
         return Feedback("unreadable", problem)
     x = SHARED_NODE_EXERCISE["x"]
@@ -231,14 +207,14 @@ def _read_matrix(answer) -> tuple[np.ndarray | None, str | None]:
     if answer is None or isinstance(answer, (bool, str, bytes)):
         return (
             None,
-            f"your answer could not be read: give a 2-D array such as np.zeros((2, 3)), got {_describe(answer)}",
+            f"your answer could not be read: give a 2-D array such as np.zeros((2, 3)), got {describe(answer)}",
         )
     try:
         arr = np.asarray(answer, dtype=float)
     except (TypeError, ValueError, OverflowError):
         return (
             None,
-            f"your answer could not be read: give a 2-D array such as np.zeros((2, 3)), got {_describe(answer)}",
+            f"your answer could not be read: give a 2-D array such as np.zeros((2, 3)), got {describe(answer)}",
         )
     if not np.all(np.isfinite(arr)):
         return None, "your answer holds nan or inf: every entry of ∂L/∂W is a finite number"
@@ -253,7 +229,7 @@ def check_backward_step(answer) -> Feedback:
     ∂L/∂b, a gradient divided by n once more, and the first example's share only.
     """
     if answer is None:
-        return _no_answer("X.T @ dZ")
+        return no_answer("X.T @ dZ")
     arr, problem = _read_matrix(answer)
     if problem:
         return Feedback("unreadable", problem)

@@ -27,7 +27,7 @@ from ..calculus import derivative_function, second_derivative, symbolic_derivati
 from ..descent import gradient_descent
 from ..formula import FormulaError, compile_formula
 from ..functions import get_function
-from . import Feedback
+from . import Feedback, describe, no_answer, read_number
 
 __all__ = [
     "CONVEXITY_EXERCISE",
@@ -51,29 +51,6 @@ MINIMUM_EXERCISE = {"function": "double_well", "x0": 0.2, "lr": 0.05}
 _GRID = 2001
 
 
-def _no_answer(example: str) -> Feedback:
-    return Feedback("no answer", f"write your answer in `answer` (e.g. answer = {example}) and run the cell again")
-
-
-def _describe(value) -> str:
-    return f"{type(value).__name__} {value!r:.60}"
-
-
-def _read_number(answer, example: str) -> tuple[float | None, str | None]:
-    if isinstance(answer, (bool, str, bytes)):
-        return None, f"your answer could not be read: give a number such as {example}, got {_describe(answer)}"
-    try:
-        value = np.asarray(answer, dtype=float)
-    except (TypeError, ValueError, OverflowError):
-        return None, f"your answer could not be read: give a number such as {example}, got {_describe(answer)}"
-    if value.size != 1:
-        return None, f"give one number, not {value.size} of them (shape {value.shape})"
-    number = float(value.reshape(()))
-    if not math.isfinite(number):
-        return None, f"your answer is {number}: give a finite number"
-    return number, None
-
-
 # --- exercise 1: is f convex? --------------------------------------------------------------
 
 _YES = {"true", "yes", "convex", "y"}
@@ -89,14 +66,14 @@ def _read_verdict(answer) -> tuple[bool | None, str | None]:
             return True, None
         if text in _NO:
             return False, None
-    return None, f"your answer could not be read: write True (convex) or False (not convex), got {_describe(answer)}"
+    return None, f"your answer could not be read: write True (convex) or False (not convex), got {describe(answer)}"
 
 
 def _read_interval(interval) -> tuple[tuple[float, float] | None, str | None]:
     try:
         lo, hi = (float(v) for v in interval)
     except (TypeError, ValueError, OverflowError):
-        return None, f"the interval must be two numbers (a, b) with a < b, got {_describe(interval)}"
+        return None, f"the interval must be two numbers (a, b) with a < b, got {describe(interval)}"
     if not (math.isfinite(lo) and math.isfinite(hi) and lo < hi):
         return None, f"the interval must be two finite numbers (a, b) with a < b, got ({lo:g}, {hi:g})"
     if max(abs(lo), abs(hi)) > 1e6:
@@ -184,12 +161,12 @@ def check_convexity(answer, f: str | None = None, interval=None) -> Feedback:
     f = CONVEXITY_EXERCISE["f"] if f is None else f
     interval = CONVEXITY_EXERCISE["interval"] if interval is None else interval
     if answer is None:
-        return _no_answer("True or False")
+        return no_answer("True or False")
     verdict, problem = _read_verdict(answer)
     if problem:
         return Feedback("unreadable", problem)
     if not isinstance(f, str):
-        return Feedback("unreadable", f"f must be a formula string such as 'x**2 + sin(x)', got {_describe(f)}")
+        return Feedback("unreadable", f"f must be a formula string such as 'x**2 + sin(x)', got {describe(f)}")
     bounds, problem = _read_interval(interval)
     if problem:
         return Feedback("unreadable", problem)
@@ -232,8 +209,8 @@ def check_largest_lr(answer) -> Feedback:
     diagonal entry 6 used as L, the coefficient 3 used as L, and the smallest eigenvalue.
     """
     if answer is None:
-        return _no_answer("0.5")
-    value, problem = _read_number(answer, "0.5")
+        return no_answer("0.5")
+    value, problem = read_number(answer, "0.5")
     if problem:
         return Feedback("unreadable", problem)
     H = np.array(LARGEST_LR_EXERCISE["hessian"])
@@ -283,8 +260,8 @@ def check_reached_minimum(answer) -> Feedback:
     ``answer`` is the x where it stops (two decimals are enough).
     """
     if answer is None:
-        return _no_answer("-0.5")
-    value, problem = _read_number(answer, "-0.5")
+        return no_answer("-0.5")
+    value, problem = read_number(answer, "-0.5")
     if problem:
         return Feedback("unreadable", problem)
     well = get_function(MINIMUM_EXERCISE["function"])

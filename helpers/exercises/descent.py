@@ -25,7 +25,7 @@ import sympy
 
 from ..descent import gradient_descent
 from ..formula import FormulaError, parse_formula
-from . import Feedback
+from . import Feedback, describe, no_answer, read_number
 
 __all__ = [
     "DERIVATIVE_EXERCISE",
@@ -46,30 +46,6 @@ LEARNING_RATE_EXERCISE = {"f": "5*x**2 - 3*x", "a": 5.0, "b": -3.0, "x0": 2.0, "
 DERIVATIVE_EXERCISE = {"f": "x**2 + exp(-x)", "x0": 2.0, "lr": 0.1}
 
 _GRID = np.linspace(-2.0, 2.0, 17)
-
-
-def _no_answer(example: str) -> Feedback:
-    return Feedback("no answer", f"write your answer in `answer` (e.g. answer = {example}) and run the cell again")
-
-
-def _describe_type(value) -> str:
-    return f"{type(value).__name__} {value!r:.60}"
-
-
-def _read_number(answer, example: str = "1.234") -> tuple[float | None, str | None]:
-    """One finite real number from a float, an int, a numpy scalar or a one-element array."""
-    if isinstance(answer, (bool, np.bool_, str, bytes)):
-        return None, f"your answer could not be read: give a number such as {example}, got {_describe_type(answer)}"
-    try:
-        value = np.asarray(answer, dtype=float)
-    except (TypeError, ValueError, OverflowError):
-        return None, f"your answer could not be read: give a number such as {example}, got {_describe_type(answer)}"
-    if value.size != 1:
-        return None, f"give one number, not {value.size} of them (shape {value.shape})"
-    number = float(value.reshape(()))
-    if not math.isfinite(number):
-        return None, f"your answer is {number}: give a finite number"
-    return number, None
 
 
 # --- exercise 1: the number of steps -------------------------------------------------------
@@ -93,8 +69,8 @@ def check_step_count(answer) -> Feedback:
     count with the lecture's settings (λ = 0.01, ε = 1e-5) instead of the exercise's.
     """
     if answer is None:
-        return _no_answer("42")
-    value, problem = _read_number(answer, "42")
+        return no_answer("42")
+    value, problem = read_number(answer, "42")
     if problem:
         return Feedback("unreadable", problem)
     x0, lr, eps = STEPS_EXERCISE["x0"], STEPS_EXERCISE["lr"], STEPS_EXERCISE["eps"]
@@ -151,8 +127,8 @@ def check_learning_rate(answer) -> Feedback:
     at λ = 0.1. The check runs :func:`helpers.descent.gradient_descent` from x₀ = 2 with ε = 1e-6.
     """
     if answer is None:
-        return _no_answer("0.05")
-    lr, problem = _read_number(answer, "0.05")
+        return no_answer("0.05")
+    lr, problem = read_number(answer, "0.05")
     if problem:
         return Feedback("unreadable", problem)
     ex = LEARNING_RATE_EXERCISE
@@ -221,7 +197,7 @@ def _read_derivative(answer):
         return None, f"your answer is {answer}: write a formula such as '2*x + 1'"
     elif isinstance(answer, sympy.Basic):
         if not isinstance(answer, sympy.Expr):
-            return None, f"your answer could not be read: expected a formula in x, got {_describe_type(answer)}"
+            return None, f"your answer could not be read: expected a formula in x, got {describe(answer)}"
         others = sorted(str(s) for s in answer.free_symbols if str(s) != "x")
         if others:
             return None, f"your answer uses {', '.join(others)}, but the only variable here is x"
@@ -235,7 +211,7 @@ def _read_derivative(answer):
     else:
         return None, (
             f"your answer could not be read: expected a formula string such as '2*x + 1', a sympy expression "
-            f"or a function of x, got {_describe_type(answer)}"
+            f"or a function of x, got {describe(answer)}"
         )
     try:
         fn = sympy.lambdify(x, expr, "numpy")
@@ -266,7 +242,7 @@ def check_descent_derivative(answer) -> Feedback:
     and a missing factor 2.
     """
     if answer is None:
-        return _no_answer("'2*x + 1'")
+        return no_answer("'2*x + 1'")
     fn, problem = _read_derivative(answer)
     if problem:
         return Feedback("unreadable", problem)

@@ -18,12 +18,11 @@ from __future__ import annotations
 import math
 import numbers
 
-import numpy as np
 import sympy
 from sympy.core.function import AppliedUndef
 
 from ..formula import FormulaError, parse_formula
-from . import Feedback
+from . import Feedback, describe, no_answer, read_number
 
 __all__ = [
     "DERIVATIVE_EXERCISE",
@@ -42,14 +41,6 @@ DERIVATIVE_EXERCISE = "2*x**3 - 3*x**2 + 4*x + 5"
 FORWARD_EXERCISE = {"f": "x**3", "x": 2.0, "h": 1e-3}
 #: Exercise 3: move x from ``x`` so that ``f`` decreases.
 DIRECTION_EXERCISE = {"f": "x**4 - 3*x**2 + x", "x": 0.5}
-
-
-def _no_answer(example: str) -> Feedback:
-    return Feedback("no answer", f"write your answer in `answer` (e.g. answer = {example}) and run the cell again")
-
-
-def _describe_type(value) -> str:
-    return f"{type(value).__name__} {value!r:.60}"
 
 
 # --- exercise 1: a derivative as a formula ------------------------------------------------
@@ -73,7 +64,7 @@ def _read_formula(answer, name: str) -> tuple[sympy.Expr | None, str | None]:
     if not isinstance(answer, sympy.Expr):
         return None, (
             f"your answer could not be read: expected a formula string such as '3*{name}**2 + 1' "
-            f"or a sympy expression, got {_describe_type(answer)}"
+            f"or a sympy expression, got {describe(answer)}"
         )
     others = sorted(str(s) for s in answer.free_symbols if str(s) != name)
     if others:
@@ -150,7 +141,7 @@ def derivative_feedback(answer, f: str, var: str = "x") -> Feedback:
     exact_text = " + ".join(_term(exact[k], k, var) for k in sorted(exact, reverse=True)).replace("+ -", "- ")
 
     if answer is None:
-        return _no_answer(f"'3*{var}**2 + 1'")
+        return no_answer(f"'3*{var}**2 + 1'")
     expr, problem = _read_formula(answer, var)
     if problem:
         return Feedback("unreadable", problem)
@@ -213,21 +204,6 @@ def check_derivative(answer) -> Feedback:
 # --- exercise 2: a forward difference -----------------------------------------------------
 
 
-def _read_number(answer) -> tuple[float | None, str | None]:
-    if isinstance(answer, bool) or isinstance(answer, str):
-        return None, f"your answer could not be read: give a number such as 1.234, got {_describe_type(answer)}"
-    try:
-        value = np.asarray(answer, dtype=float)
-    except (TypeError, ValueError):
-        return None, f"your answer could not be read: give a number such as 1.234, got {_describe_type(answer)}"
-    if value.size != 1:
-        return None, f"give one number, not {value.size} of them (shape {value.shape})"
-    number = float(value.reshape(()))
-    if not math.isfinite(number):
-        return None, f"your answer is {number}: give a finite number"
-    return number, None
-
-
 def check_forward_difference(answer) -> Feedback:
     """Exercise 2: the forward difference (f(x + h) − f(x)) / h of f(x) = x³ at x = 2 with h = 1e-3.
 
@@ -235,8 +211,8 @@ def check_forward_difference(answer) -> Feedback:
     missing ``/ h``, a division by 2h and another step h.
     """
     if answer is None:
-        return _no_answer("12.3")
-    value, problem = _read_number(answer)
+        return no_answer("12.3")
+    value, problem = read_number(answer, "1.234")
     if problem:
         return Feedback("unreadable", problem)
 
@@ -301,7 +277,7 @@ def _read_direction(answer) -> tuple[int | None, str | None]:
             f"your answer {answer!r:.40} could not be read: write +1 (or 'right') to increase x, "
             "-1 (or 'left') to decrease it"
         )
-    value, problem = _read_number(answer)
+    value, problem = read_number(answer, "1.234")
     if problem:
         return None, problem.replace("such as 1.234", "such as +1 or -1")
     if value == 0:
@@ -316,7 +292,7 @@ def check_direction(answer) -> Feedback:
     ``"right"``, ``"left"``, ``"+"``, ``"-"``.
     """
     if answer is None:
-        return _no_answer("+1 or -1")
+        return no_answer("+1 or -1")
     direction, problem = _read_direction(answer)
     if problem:
         return Feedback("unreadable", problem)

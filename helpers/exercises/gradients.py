@@ -24,7 +24,7 @@ import numpy as np
 import sympy
 
 from ..formula import FormulaError, parse_formula
-from . import Feedback
+from . import Feedback, describe, no_answer, read_number
 
 __all__ = [
     "DIRECTION_EXERCISE",
@@ -48,14 +48,6 @@ _COMPONENT = ("∂f/∂x", "∂f/∂y")
 # Points where two different formulas in x, y almost surely differ somewhere.
 _GX, _GY = np.meshgrid(np.linspace(-1.3, 1.7, 5), np.linspace(-1.1, 1.9, 5))
 _PX, _PY = _GX.ravel(), _GY.ravel()
-
-
-def _no_answer(example: str) -> Feedback:
-    return Feedback("no answer", f"write your answer in `answer` (e.g. answer = {example}) and run the cell again")
-
-
-def _describe_type(value) -> str:
-    return f"{type(value).__name__} {value!r:.60}"
 
 
 # --- exercise 1: a gradient typed as two formulas ------------------------------------------
@@ -97,8 +89,7 @@ def _components(answer) -> tuple[list | None, str | None]:
         items = list(np.asarray(answer, dtype=object).ravel()) if isinstance(answer, np.ndarray) else list(answer)
         return items, None
     return None, (
-        f"your answer could not be read: give a list of two formulas such as ['2*x', '4*y'], "
-        f"got {_describe_type(answer)}"
+        f"your answer could not be read: give a list of two formulas such as ['2*x', '4*y'], got {describe(answer)}"
     )
 
 
@@ -124,7 +115,7 @@ def _read_expr(item, which: str) -> tuple[sympy.Expr | None, str | None]:
             return None, f"the {which} component still contains an unevaluated derivative: give the formula itself"
         plain = {s: sympy.Symbol(str(s)) for s in item.free_symbols}
         return item.xreplace(plain), None
-    return None, f"the {which} component could not be read: expected a formula string, got {_describe_type(item)}"
+    return None, f"the {which} component could not be read: expected a formula string, got {describe(item)}"
 
 
 def _evaluate(expr: sympy.Expr) -> np.ndarray | None:
@@ -190,7 +181,7 @@ def check_gradient(answer) -> Feedback:
     of cos', holding the other variable constant, swapped components).
     """
     if answer is None:
-        return _no_answer("['2*x*y', 'x**2']")
+        return no_answer("['2*x*y', 'x**2']")
     items, problem = _components(answer)
     if problem:
         return Feedback("unreadable", problem)
@@ -229,9 +220,7 @@ def check_gradient(answer) -> Feedback:
 
 
 def _read_vector(answer) -> tuple[np.ndarray | None, str | None]:
-    unreadable = (
-        f"your answer could not be read: give a vector of two numbers such as [-1, 2], got {_describe_type(answer)}"
-    )
+    unreadable = f"your answer could not be read: give a vector of two numbers such as [-1, 2], got {describe(answer)}"
     if isinstance(answer, (str, bytes, bool, np.bool_, dict)):
         return None, unreadable
     try:
@@ -265,7 +254,7 @@ def check_steepest_descent(answer) -> Feedback:
     and reports the angle to −∇f otherwise.
     """
     if answer is None:
-        return _no_answer("[-1, 2]")
+        return no_answer("[-1, 2]")
     v, problem = _read_vector(answer)
     if problem:
         return Feedback("unreadable", problem)
@@ -306,21 +295,6 @@ def check_steepest_descent(answer) -> Feedback:
 # --- exercise 3: the norm in the stopping rule ---------------------------------------------
 
 
-def _read_number(answer) -> tuple[float | None, str | None]:
-    if isinstance(answer, (bool, np.bool_, str, bytes)):
-        return None, f"your answer could not be read: give a number such as 1.23e-05, got {_describe_type(answer)}"
-    try:
-        value = np.asarray(answer, dtype=float)
-    except (TypeError, ValueError, OverflowError):
-        return None, f"your answer could not be read: give a number such as 1.23e-05, got {_describe_type(answer)}"
-    if value.size != 1:
-        return None, f"give one number, the norm ‖∇f‖, not {value.size} of them (shape {value.shape})"
-    number = float(value.reshape(()))
-    if not math.isfinite(number):
-        return None, f"your answer is {number}: give a finite number"
-    return number, None
-
-
 def check_gradient_norm(answer) -> Feedback:
     """Exercise 3: ‖∇f(4e-6, 2e-6)‖ for f(x, y) = x² + 2y², the number compared with ε = 1e-5.
 
@@ -329,8 +303,8 @@ def check_gradient_norm(answer) -> Feedback:
     the norm of the point instead of the gradient, and ∂f/∂y taken as 2y.
     """
     if answer is None:
-        return _no_answer("1.23e-05")
-    value, problem = _read_number(answer)
+        return no_answer("1.23e-05")
+    value, problem = read_number(answer, "1.23e-05")
     if problem:
         return Feedback("unreadable", problem)
     (x, y), eps = NORM_EXERCISE["point"], NORM_EXERCISE["eps"]

@@ -24,7 +24,7 @@ import numbers
 import numpy as np
 
 from ..regression import linear_regression_gd, pinv_solution
-from . import Feedback
+from . import Feedback, describe, no_answer
 
 __all__ = [
     "GRADIENT_EXERCISE",
@@ -58,22 +58,14 @@ LR_STEPS_EXERCISE = {
 }
 
 
-def _no_answer(example: str) -> Feedback:
-    return Feedback("no answer", f"write your answer in `answer` (e.g. answer = {example}) and run the cell again")
-
-
-def _describe(value) -> str:
-    return f"{type(value).__name__} {value!r:.60}"
-
-
 def _read_array(answer, what: str) -> tuple[np.ndarray | None, str | None]:
     """The answer as a finite float array, or the reason it cannot be read."""
     if isinstance(answer, (str, bytes, bool, dict, set)):
-        return None, f"your answer could not be read: give {what}, got {_describe(answer)}"
+        return None, f"your answer could not be read: give {what}, got {describe(answer)}"
     try:
         value = np.asarray(answer, dtype=float)
     except (TypeError, ValueError, OverflowError):
-        return None, f"your answer could not be read: give {what}, got {_describe(answer)}"
+        return None, f"your answer could not be read: give {what}, got {describe(answer)}"
     if value.size == 0:
         return None, f"your answer is empty: give {what}"
     if not np.all(np.isfinite(value)):
@@ -103,7 +95,7 @@ def check_squared_gradient(answer) -> Feedback:
     per coefficient, and the right numbers in a (2, 1) or (1, 2) array.
     """
     if answer is None:
-        return _no_answer("[-1.5, 0.25]")
+        return no_answer("[-1.5, 0.25]")
     value, problem = _read_array(answer, "the gradient as 2 numbers, e.g. [-1.5, 0.25]")
     if problem:
         return Feedback("unreadable", problem)
@@ -173,7 +165,7 @@ def check_intercept_column(answer) -> Feedback:
     placed first or in the middle is accepted with a note on the order of β.
     """
     if answer is None:
-        return _no_answer("np.hstack([X, ...])")
+        return no_answer("np.hstack([X, ...])")
     value, problem = _read_array(answer, "a matrix (a 2-D array) such as np.hstack([X, np.ones((4, 1))])")
     if problem:
         return Feedback("unreadable", problem)
@@ -288,16 +280,16 @@ def steps_needed(lr: float, *, tol: float | None = None, cap: int = 10_000_000) 
 def _read_lr_steps(answer) -> tuple[tuple[float, int] | None, str | None]:
     example = "give a pair (λ, T) such as (0.01, 500)"
     if isinstance(answer, (str, bytes, dict, set)) or not hasattr(answer, "__len__"):
-        return None, f"your answer could not be read: {example}, got {_describe(answer)}"
+        return None, f"your answer could not be read: {example}, got {describe(answer)}"
     if len(answer) != 2:
         return None, f"your answer has {len(answer)} entries, not 2: {example}"
     lr, T = answer[0], answer[1]
     if isinstance(lr, bool) or not isinstance(lr, numbers.Real) or not math.isfinite(float(lr)):
-        return None, f"the learning rate λ must be a finite number, got {_describe(lr)}"
+        return None, f"the learning rate λ must be a finite number, got {describe(lr)}"
     if float(lr) <= 0:
         return None, f"the learning rate λ must be positive, got {float(lr):g}"
     if isinstance(T, bool) or not isinstance(T, numbers.Real) or not math.isfinite(float(T)) or float(T) != int(T):
-        return None, f"the number of steps T must be a whole number, got {_describe(T)}"
+        return None, f"the number of steps T must be a whole number, got {describe(T)}"
     if int(T) < 1:
         return None, f"the number of steps T must be at least 1, got {int(T)}"
     return (float(lr), int(T)), None
@@ -311,7 +303,7 @@ def check_lr_and_steps(answer) -> Feedback:
     eigenvalue of XᵀX), or too few steps for that λ (with the number it would need).
     """
     if answer is None:
-        return _no_answer("(0.01, 500)")
+        return no_answer("(0.01, 500)")
     pair, problem = _read_lr_steps(answer)
     if problem:
         return Feedback("unreadable", problem)

@@ -23,7 +23,7 @@ import numpy as np
 
 from ..datasets import make_linear
 from ..regression import add_intercept
-from . import Feedback
+from . import Feedback, describe, no_answer
 
 __all__ = [
     "DIVERGENCE_EXERCISE",
@@ -70,24 +70,16 @@ def _quiet(check):
     return wrapper
 
 
-def _no_answer(example: str) -> Feedback:
-    return Feedback("no answer", f"write your answer in `answer` (e.g. answer = {example}) and run the cell again")
-
-
-def _describe_type(value) -> str:
-    return f"{type(value).__name__} {value!r:.60}"
-
-
 def _read_array(answer, what: str) -> tuple[np.ndarray | None, str | None]:
     """The answer as a float array, or a reason it cannot be read."""
     if isinstance(answer, (str, bytes, bool, dict, set)):
-        return None, f"your answer could not be read: give {what}, got {_describe_type(answer)}"
+        return None, f"your answer could not be read: give {what}, got {describe(answer)}"
     try:
         with warnings.catch_warnings():
             warnings.simplefilter("error")  # a complex number must not lose its imaginary part silently
             value = np.asarray(answer, dtype=float)
     except (TypeError, ValueError, OverflowError, Warning):
-        return None, f"your answer could not be read: give {what}, got {_describe_type(answer)}"
+        return None, f"your answer could not be read: give {what}, got {describe(answer)}"
     if not np.all(np.isfinite(value)):
         return None, f"your answer contains {value.ravel()[~np.isfinite(value.ravel())][0]}: give finite numbers"
     return value, None
@@ -113,7 +105,7 @@ def check_minibatch_gradient(answer) -> Feedback:
     residual instead of the gradient and a product with X_b instead of X_bᵀ.
     """
     if answer is None:
-        return _no_answer("[0.1, -0.2]")
+        return no_answer("[0.1, -0.2]")
     value, problem = _read_array(answer, "2 numbers such as [0.1, -0.2]")
     if problem:
         return Feedback("unreadable", problem)
@@ -185,7 +177,7 @@ def check_updates_per_epoch(answer) -> Feedback:
     One epoch visits every example once, in batches of b: ⌈n/b⌉ updates, the last one smaller.
     """
     if answer is None:
-        return _no_answer("42")
+        return no_answer("42")
     value, problem = _read_array(answer, "one whole number such as 42")
     if problem:
         return Feedback("unreadable", problem)
@@ -245,7 +237,7 @@ def _read_batches(answer) -> tuple[set[int] | None, str | None]:
         except TypeError:
             return (
                 None,
-                f"your answer could not be read: give a list of batch sizes such as [5, 10], got {_describe_type(answer)}",
+                f"your answer could not be read: give a list of batch sizes such as [5, 10], got {describe(answer)}",
             )
     value, problem = _read_array(answer, "a list of batch sizes such as [5, 10]")
     if problem:
@@ -263,7 +255,7 @@ def check_diverging_batches(answer) -> Feedback:
     ``answer`` is a list (or set) of batch sizes; ``[]`` says none diverges.
     """
     if answer is None:
-        return _no_answer("[5, 10]")
+        return no_answer("[5, 10]")
     chosen, problem = _read_batches(answer)
     if problem:
         return Feedback("unreadable", problem)

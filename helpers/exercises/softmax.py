@@ -21,7 +21,7 @@ import warnings
 
 import numpy as np
 
-from . import Feedback
+from . import Feedback, describe, no_answer
 
 __all__ = [
     "CROSS_ENTROPY_EXERCISE",
@@ -58,24 +58,16 @@ def _quiet(check):
     return wrapper
 
 
-def _no_answer(example: str) -> Feedback:
-    return Feedback("no answer", f"write your answer in `answer` (e.g. answer = {example}) and run the cell again")
-
-
-def _describe_type(value) -> str:
-    return f"{type(value).__name__} {value!r:.60}"
-
-
 def _read_array(answer, what: str, *, finite: bool = True) -> tuple[np.ndarray | None, str | None]:
     """The answer as a float array, or a reason it cannot be read."""
     if isinstance(answer, (str, bytes, bool, dict, set)):
-        return None, f"your answer could not be read: give {what}, got {_describe_type(answer)}"
+        return None, f"your answer could not be read: give {what}, got {describe(answer)}"
     try:
         with warnings.catch_warnings():
             warnings.simplefilter("error")  # a complex number must not lose its imaginary part silently
             value = np.asarray(answer, dtype=float)
     except (TypeError, ValueError, OverflowError, Warning):
-        return None, f"your answer could not be read: give {what}, got {_describe_type(answer)}"
+        return None, f"your answer could not be read: give {what}, got {describe(answer)}"
     if finite and not np.all(np.isfinite(value)):
         return None, f"your answer contains {value.ravel()[~np.isfinite(value.ravel())][0]}: give finite numbers"
     return value, None
@@ -102,7 +94,7 @@ def check_softmax(answer) -> Feedback:
     wrong order and probabilities that sum to 1 but are not the softmax.
     """
     if answer is None:
-        return _no_answer("[0.2, 0.5, 0.3]")
+        return no_answer("[0.2, 0.5, 0.3]")
     value, problem = _read_array(answer, "3 probabilities such as [0.2, 0.5, 0.3]", finite=False)
     if problem:
         return Feedback("unreadable", problem)
@@ -173,7 +165,7 @@ def check_predicted_class(answer) -> Feedback:
     classes numbered from 1, the arg max down the columns (axis 0) and of the flattened matrix.
     """
     if answer is None:
-        return _no_answer("[0, 1, 2, 0]")
+        return no_answer("[0, 1, 2, 0]")
     value, problem = _read_array(answer, "4 class labels such as [0, 1, 2, 0]")
     if problem:
         return Feedback("unreadable", problem)
@@ -234,7 +226,7 @@ def check_cross_entropy(answer) -> Feedback:
     of p and the squared error.
     """
     if answer is None:
-        return _no_answer("1.23")
+        return no_answer("1.23")
     value, problem = _read_array(answer, "one number such as 1.23")
     if problem:
         return Feedback("unreadable", problem)
