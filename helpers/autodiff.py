@@ -195,11 +195,8 @@ class Value:
             for child, local in zip(node.children, node._local):
                 # The chain rule, summed over every path: a child used twice receives both shares.
                 child.grad += node.grad * local
-                if not math.isfinite(child.grad):
-                    raise ValueError(
-                        f"the gradient through {node.op!r} at {child.data:g} is not finite: "
-                        "the derivative is infinite or overflows there"
-                    )
+        if not all(math.isfinite(node.grad) for node in order):
+            _explain_infinite_gradient(order)
 
     def zero_grad(self) -> None:
         """Set ``grad`` to 0 on this node and every node below it (leaves included)."""
@@ -225,6 +222,21 @@ def _power(x: float, k: float) -> float:
         return math.inf  # reported as an overflow by the caller, with the operands
 
 
+def _explain_infinite_gradient(order: list[Value]) -> None:
+    """Raise a ValueError naming the first operation whose share of the gradient is not finite.
+
+    Checked once after the backward pass rather than on every edge: the check is the rare case.
+    """
+    for node in reversed(order):
+        for child, local in zip(node.children, node._local):
+            if math.isfinite(node.grad) and not math.isfinite(node.grad * local):
+                raise ValueError(
+                    f"the gradient through {node.op!r} at {child.data:g} is not finite: "
+                    "the derivative is infinite or overflows there"
+                )
+    raise ValueError("a gradient overflowed while summing the shares of a node used many times")
+
+
 def _topological_order(root: Value) -> list[Value]:
     """Every node below ``root`` (root included), each after all of its children.
 
@@ -243,7 +255,9 @@ def _topological_order(root: Value) -> list[Value]:
             continue
         visited.add(node)
         stack.append((node, True))  # comes back after everything pushed below
-        stack.extend((child, False) for child in node.children if child not in visited)
+        for child in node.children:  # a plain loop: a generator here cost as much as the backward pass
+            if child not in visited:
+                stack.append((child, False))
     return order
 
 

@@ -58,7 +58,9 @@ def check_real(
     ValueError
         If ``value`` is NaN, infinite or outside the bounds.
     """
-    if isinstance(value, bool) or not isinstance(value, numbers.Real):
+    # A plain float is by far the common case; isinstance against the numbers ABC is slow (it is
+    # called for every node the autodiff engine builds).
+    if type(value) is not float and (isinstance(value, bool) or not isinstance(value, numbers.Real)):
         raise TypeError(f"{name} must be a real number, got {_show(value)} of type {type(value).__name__}")
     x = float(value)
     if not math.isfinite(x):
