@@ -30,8 +30,8 @@ lab: $(STAMP)
 		--LabApp.default_url=/lab/tree/01_differentiation.ipynb
 
 test: $(STAMP)
-	$(BIN)/ruff check helpers tests tools notebooks
-	$(BIN)/ruff format --check helpers tests tools notebooks
+	$(BIN)/ruff check helpers tests tools benchmarks notebooks
+	$(BIN)/ruff format --check helpers tests tools benchmarks notebooks
 	MPLBACKEND=Agg $(BIN)/python -m pytest \
 		--cov=helpers --cov-report=term --cov-fail-under=90 \
 		--nbval --nbval-current-env --nbval-sanitize-with .nbval-sanitize.cfg \
@@ -66,8 +66,8 @@ nbval: $(STAMP)
 	$(BIN)/python -m pytest -q --nbval --nbval-current-env --nbval-sanitize-with .nbval-sanitize.cfg notebooks
 
 lint: $(STAMP)
-	$(BIN)/ruff check helpers tests tools notebooks
-	$(BIN)/ruff format --check helpers tests tools notebooks
+	$(BIN)/ruff check helpers tests tools benchmarks notebooks
+	$(BIN)/ruff format --check helpers tests tools benchmarks notebooks
 
 # The only way notebooks get their stored outputs: a fresh kernel each, then normalised.
 # NB=notebooks/03_gradient_vectors.ipynb runs just one.
