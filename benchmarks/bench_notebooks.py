@@ -163,7 +163,7 @@ def explorers(cfg: Config) -> Section:
         )
     sec.markdown = [
         f"`MPLBACKEND=Agg {Path(sys.executable).name} benchmarks/explorers.py --values {values}` "
-        f"(another engineer's script, collected as is; {seconds:.0f} s; exit code {proc.returncode}: {verdict}).",
+        f"(collected as is; {seconds:.0f} s; exit code {proc.returncode}: {verdict}).",
         "",
         "```text",
         *notes,
