@@ -6,25 +6,16 @@ import numpy as np
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
+from support import assert_feedback
 
 from helpers import nn
 from helpers.exercises.activations import (
     SHAPE_EXERCISE,
     SIGMOID_EXERCISE,
-    Feedback,
     check_output_shape,
     check_sigmoid_derivative,
     check_zero_gradient,
 )
-
-
-def assert_feedback(fb, status, *phrases):
-    assert isinstance(fb, Feedback)
-    assert fb.status == status, fb.message
-    for phrase in phrases:
-        assert phrase in fb.message, fb.message
-    assert bool(fb) is (status == "correct")
-
 
 # --- exercise 1: σ'(2) ---------------------------------------------------------------------
 

@@ -7,13 +7,13 @@ import pytest
 import sympy
 from hypothesis import given, settings
 from hypothesis import strategies as st
+from support import assert_feedback
 
 from helpers.autodiff import Value
 from helpers.exercises.backprop import (
     BACKWARD_EXERCISE,
     CHAIN_RULE_EXERCISE,
     SHARED_NODE_EXERCISE,
-    Feedback,
     check_backward_step,
     check_chain_rule,
     check_shared_node,
@@ -21,14 +21,6 @@ from helpers.exercises.backprop import (
 from helpers.nn import MLP, cross_entropy_grad
 
 x, y, w = sympy.symbols("x y w")
-
-
-def assert_feedback(fb, status, *phrases):
-    assert isinstance(fb, Feedback)
-    assert fb.status == status, fb.message
-    for phrase in phrases:
-        assert phrase in fb.message, fb.message
-    assert bool(fb) is (status == "correct")
 
 
 # --- exercise 1: the chain rule ------------------------------------------------------------

@@ -6,13 +6,13 @@ import numpy as np
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
+from support import assert_feedback
 
 from helpers.calculus import hessian_matrix
 from helpers.exercises.convergence import (
     CONVEXITY_EXERCISE,
     LARGEST_LR_EXERCISE,
     MINIMUM_EXERCISE,
-    Feedback,
     check_convexity,
     check_largest_lr,
     check_reached_minimum,
@@ -21,14 +21,6 @@ from helpers.exercises.convergence import (
 from helpers.formula import FormulaError
 
 STATUSES = {"correct", "wrong", "unreadable", "no answer"}
-
-
-def assert_feedback(fb, status, *phrases):
-    assert isinstance(fb, Feedback)
-    assert fb.status == status, fb.message
-    for phrase in phrases:
-        assert phrase in fb.message, fb.message
-    assert bool(fb) is (status == "correct")
 
 
 # --- exercise 1: convexity -------------------------------------------------------------------

@@ -7,11 +7,11 @@ import pytest
 import sympy
 from hypothesis import given
 from hypothesis import strategies as st
+from support import assert_feedback
 
 from helpers.exercises.descent import (
     LEARNING_RATE_EXERCISE,
     STEPS_EXERCISE,
-    Feedback,
     check_descent_derivative,
     check_learning_rate,
     check_step_count,
@@ -20,14 +20,6 @@ from helpers.exercises.descent import (
 
 x = sympy.Symbol("x")
 STATUSES = {"correct", "wrong", "unreadable", "no answer"}
-
-
-def assert_feedback(fb, status, *phrases):
-    assert isinstance(fb, Feedback)
-    assert fb.status == status, fb.message
-    for phrase in phrases:
-        assert phrase in fb.message, fb.message
-    assert bool(fb) is (status == "correct")
 
 
 # --- exercise 1: the number of steps -------------------------------------------------------

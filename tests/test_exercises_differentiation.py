@@ -7,6 +7,7 @@ import pytest
 import sympy
 from hypothesis import given
 from hypothesis import strategies as st
+from support import assert_feedback
 
 from helpers.exercises.differentiation import (
     DERIVATIVE_EXERCISE,
@@ -20,14 +21,6 @@ from helpers.exercises.differentiation import (
 from helpers.formula import parse_formula
 
 x = sympy.Symbol("x")
-
-
-def assert_feedback(fb, status, *phrases):
-    assert isinstance(fb, Feedback)
-    assert fb.status == status, fb.message
-    for phrase in phrases:
-        assert phrase in fb.message, fb.message
-    assert bool(fb) is (status == "correct")
 
 
 # --- Feedback ------------------------------------------------------------------------------

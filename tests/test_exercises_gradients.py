@@ -7,10 +7,10 @@ import pytest
 import sympy
 from hypothesis import given
 from hypothesis import strategies as st
+from support import assert_feedback
 
 from helpers.exercises.gradients import (
     GRADIENT_EXERCISE,
-    Feedback,
     check_gradient,
     check_gradient_norm,
     check_steepest_descent,
@@ -21,14 +21,6 @@ x, y = sympy.symbols("x y")
 STATUSES = {"correct", "wrong", "unreadable", "no answer"}
 GX = "2*x*y - sin(x + 2*y)"
 GY = "x**2 - 2*sin(x + 2*y)"
-
-
-def assert_feedback(fb, status, *phrases):
-    assert isinstance(fb, Feedback)
-    assert fb.status == status, fb.message
-    for phrase in phrases:
-        assert phrase in fb.message, fb.message
-    assert bool(fb) is (status == "correct")
 
 
 # --- exercise 1: the gradient ---------------------------------------------------------------

@@ -6,12 +6,12 @@ import numpy as np
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
+from support import assert_feedback
 
 from helpers.exercises.regression import (
     GRADIENT_EXERCISE,
     INTERCEPT_EXERCISE,
     LR_STEPS_EXERCISE,
-    Feedback,
     check_intercept_column,
     check_lr_and_steps,
     check_squared_gradient,
@@ -20,14 +20,6 @@ from helpers.exercises.regression import (
 from helpers.regression import lecture_data, linear_regression_gd, pinv_solution
 
 STATUSES = {"correct", "wrong", "unreadable", "no answer"}
-
-
-def assert_feedback(fb, status, *phrases):
-    assert isinstance(fb, Feedback)
-    assert fb.status == status, fb.message
-    for phrase in phrases:
-        assert phrase in fb.message, fb.message
-    assert bool(fb) is (status == "correct")
 
 
 # --- exercise 1: the gradient of the mean squared error ------------------------------------

@@ -8,13 +8,13 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 from hypothesis.extra import numpy as hnp
+from support import assert_feedback
 
 from helpers.exercises.sgd import (
     DIVERGENCE_EXERCISE,
     DIVERGING_BATCHES,
     EPOCH_EXERCISE,
     GRADIENT_EXERCISE,
-    Feedback,
     check_diverging_batches,
     check_minibatch_gradient,
     check_updates_per_epoch,
@@ -25,14 +25,6 @@ from helpers.regression import regression_gradient
 from helpers.sgd import regression_sgd
 
 STATUSES = {"correct", "wrong", "unreadable"}
-
-
-def assert_feedback(fb, status, *phrases):
-    assert isinstance(fb, Feedback)
-    assert fb.status == status, fb.message
-    for phrase in phrases:
-        assert phrase in fb.message, fb.message
-    assert bool(fb) is (status == "correct")
 
 
 UNREADABLE = [

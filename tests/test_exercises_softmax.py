@@ -8,12 +8,12 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 from hypothesis.extra import numpy as hnp
+from support import assert_feedback
 
 from helpers.exercises.softmax import (
     CROSS_ENTROPY_EXERCISE,
     PREDICT_EXERCISE,
     SOFTMAX_EXERCISE,
-    Feedback,
     check_cross_entropy,
     check_predicted_class,
     check_softmax,
@@ -21,14 +21,6 @@ from helpers.exercises.softmax import (
 from helpers.nn import cross_entropy, softmax, softmax_naive
 
 STATUSES = {"correct", "wrong", "unreadable"}
-
-
-def assert_feedback(fb, status, *phrases):
-    assert isinstance(fb, Feedback)
-    assert fb.status == status, fb.message
-    for phrase in phrases:
-        assert phrase in fb.message, fb.message
-    assert bool(fb) is (status == "correct")
 
 
 UNREADABLE = [
