@@ -6,12 +6,13 @@ what is off (a wrong sign, a missing factor, the wrong shape), not only ✓/✗.
 
 from __future__ import annotations
 
+import functools
 import math
 from dataclasses import dataclass
 
 import numpy as np
 
-__all__ = ["Feedback", "describe", "no_answer", "read_number"]
+__all__ = ["Feedback", "describe", "no_answer", "quiet_numpy", "read_number"]
 
 
 @dataclass(frozen=True)
@@ -73,3 +74,15 @@ def read_number(answer, example: str = "1.234") -> tuple[float | None, str | Non
     if not math.isfinite(number):
         return None, f"your answer is {number}: give a finite number"
     return number, None
+
+
+def quiet_numpy(check):
+    """Run a check with numpy's floating-point warnings off: a huge answer (1e308) must get a
+    message, not an overflow warning from the comparisons."""
+
+    @functools.wraps(check)
+    def wrapper(answer) -> Feedback:
+        with np.errstate(all="ignore"):
+            return check(answer)
+
+    return wrapper

@@ -15,7 +15,6 @@ Exercises
 
 from __future__ import annotations
 
-import functools
 import math
 import warnings
 
@@ -23,7 +22,7 @@ import numpy as np
 
 from ..datasets import make_linear
 from ..regression import add_intercept
-from . import Feedback, describe, no_answer
+from . import Feedback, describe, no_answer, quiet_numpy
 
 __all__ = [
     "DIVERGENCE_EXERCISE",
@@ -58,18 +57,6 @@ DIVERGENCE_EXERCISE = {
 DIVERGING_BATCHES = (1, 2)
 
 
-def _quiet(check):
-    """Run a check with numpy's floating-point warnings off: a huge answer (1e308) must get a
-    message, not an overflow warning from the comparisons."""
-
-    @functools.wraps(check)
-    def wrapper(answer) -> Feedback:
-        with np.errstate(all="ignore"):
-            return check(answer)
-
-    return wrapper
-
-
 def _read_array(answer, what: str) -> tuple[np.ndarray | None, str | None]:
     """The answer as a float array, or a reason it cannot be read."""
     if isinstance(answer, (str, bytes, bool, dict, set)):
@@ -96,7 +83,7 @@ def minibatch_gradient_answer() -> np.ndarray:
     return -(2.0 / len(y_b)) * X_b.T @ (y_b - X_b @ beta)
 
 
-@_quiet
+@quiet_numpy
 def check_minibatch_gradient(answer) -> Feedback:
     """Exercise 1: the minibatch gradient −(2/b) X_bᵀ(y_b − X_bβ) of the mean squared error.
 
@@ -170,7 +157,7 @@ def check_minibatch_gradient(answer) -> Feedback:
 # --- exercise 2: updates per epoch ----------------------------------------------------------
 
 
-@_quiet
+@quiet_numpy
 def check_updates_per_epoch(answer) -> Feedback:
     """Exercise 2: the number of minibatch updates in one epoch for n = 1050 examples and b = 100.
 
@@ -248,7 +235,7 @@ def _read_batches(answer) -> tuple[set[int] | None, str | None]:
     return {int(v) for v in flat}, None
 
 
-@_quiet
+@quiet_numpy
 def check_diverging_batches(answer) -> Feedback:
     """Exercise 3: the batch sizes among (1, 2, 5, 10, 50, 1000) whose run diverges at λ = 0.8.
 

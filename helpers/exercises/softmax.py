@@ -15,13 +15,12 @@ Exercises
 
 from __future__ import annotations
 
-import functools
 import math
 import warnings
 
 import numpy as np
 
-from . import Feedback, describe, no_answer
+from . import Feedback, describe, no_answer, quiet_numpy
 
 __all__ = [
     "CROSS_ENTROPY_EXERCISE",
@@ -44,18 +43,6 @@ PREDICT_EXERCISE = (
 )
 #: Exercise 3: the logits of one example and its true class (numbered from 0).
 CROSS_ENTROPY_EXERCISE = {"logits": (1.0, 2.0, 0.0), "label": 0}
-
-
-def _quiet(check):
-    """Run a check with numpy's floating-point warnings off: a huge answer (1e308) must get a
-    message, not an overflow warning from the comparisons."""
-
-    @functools.wraps(check)
-    def wrapper(answer) -> Feedback:
-        with np.errstate(all="ignore"):
-            return check(answer)
-
-    return wrapper
 
 
 def _read_array(answer, what: str, *, finite: bool = True) -> tuple[np.ndarray | None, str | None]:
@@ -85,7 +72,7 @@ def _vector_text(v: np.ndarray) -> str:
 # --- exercise 1: softmax of large scores ------------------------------------------------------
 
 
-@_quiet
+@quiet_numpy
 def check_softmax(answer) -> Feedback:
     """Exercise 1: softmax([800, 801.5, 799]), three probabilities.
 
@@ -157,7 +144,7 @@ def check_softmax(answer) -> Feedback:
 # --- exercise 2: the predicted classes ----------------------------------------------------
 
 
-@_quiet
+@quiet_numpy
 def check_predicted_class(answer) -> Feedback:
     """Exercise 2: the predicted class (0, 1 or 2) of each of the 4 rows of :data:`PREDICT_EXERCISE`.
 
@@ -217,7 +204,7 @@ def check_predicted_class(answer) -> Feedback:
 # --- exercise 3: cross-entropy of one prediction ------------------------------------------
 
 
-@_quiet
+@quiet_numpy
 def check_cross_entropy(answer) -> Feedback:
     """Exercise 3: the cross-entropy −log softmax(o)_y of o = [1, 2, 0] with true class y = 0.
 

@@ -33,7 +33,7 @@ from matplotlib.ticker import MaxNLocator, NullLocator
 
 from ..descent import DescentResult
 from ..nn import ACTIVATIONS, softmax
-from ..regression import OBJECTIVES, pinv_solution
+from ..regression import OBJECTIVES, _check_beta, _check_data, pinv_solution
 from ..validation import _show, check_array, check_callable, check_choice, check_int, check_real
 from .style import COLORS, FIG_SINGLE, course_style, palette
 
@@ -283,23 +283,6 @@ class FitArtists:
     lines: list = field(default_factory=list)
 
 
-def _check_Xy(X: Any, y: Any) -> tuple[np.ndarray, np.ndarray]:
-    X = check_array("X", X, ndim=2, min_rows=1)
-    y = check_array("y", y, ndim=1)
-    if X.shape[1] == 0:
-        raise ValueError(f"X must have at least one column, got shape {X.shape}")
-    if y.shape[0] != X.shape[0]:
-        raise ValueError(f"y must have one entry per row of X ({X.shape[0]}), got shape {y.shape}")
-    return X, y
-
-
-def _check_beta(name: str, beta: Any, d: int) -> np.ndarray:
-    beta = check_array(name, beta, ndim=1)
-    if beta.shape[0] != d:
-        raise ValueError(f"{name} must have one entry per column of X ({d}), got shape {beta.shape}")
-    return beta
-
-
 def _fit_mode(X: np.ndarray) -> str:
     return "line" if X.shape[1] == 1 or (X.shape[1] == 2 and _has_intercept(X)) else "diagonal"
 
@@ -327,7 +310,7 @@ def draw_regression_fit(
     The lower-level half of :func:`plot_regression_fit`, for explorers: move a line later with
     :func:`update_regression_fit`. Parameters are those of :func:`plot_regression_fit`.
     """
-    X, y = _check_Xy(X, y)
+    X, y = _check_data(X, y)
     pairs = _as_named(betas, labels, "betas")
     d = X.shape[1]
     pairs = [(lb, _check_beta(f"betas[{lb!r}]", b, d)) for lb, b in pairs]
@@ -655,7 +638,7 @@ def regression_loss_grid(
     B0, B1, L : ndarray, shape (resolution, resolution)
         The grid (``np.meshgrid`` order: rows follow β_j) and the loss on it.
     """
-    X, y = _check_Xy(X, y)
+    X, y = _check_data(X, y)
     check_choice("objective", objective, OBJECTIVES)
     d = X.shape[1]
     i, j = _check_dims(dims, d)
@@ -800,7 +783,7 @@ def plot_regression_paths(
     Axes
     """
     _check_ax(ax)
-    X, y = _check_Xy(X, y)
+    X, y = _check_data(X, y)
     check_choice("objective", objective, OBJECTIVES)
     d = X.shape[1]
     if d < 2:
