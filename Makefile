@@ -1,41 +1,53 @@
 # Two commands for learners and instructors:
 #   make lab    - set up .venv (once) and open JupyterLab on the course
-#   make test   - set up .venv (once) and run every test (unit, property, lint, strict nbval)
+#   make test   - set up .venv (once, with the test tools) and run every test (lint, unit, property,
+#                 docstring examples, strict nbval, browser)
 # Other targets: make notebooks (re-execute and normalise the stored notebooks), make bench.
 
 PYTHON ?= python3
 VENV   ?= .venv
 BIN    := $(VENV)/bin
-STAMP  := $(VENV)/.installed
+# Two stamps: a learner's `make lab` installs what the notebooks need; the test tools (pytest,
+# hypothesis, ruff, playwright, ...) come only with `make test` and the other developer targets.
+LAB_STAMP  := $(VENV)/.installed-lab
+TEST_STAMP := $(VENV)/.installed-test
 PORT   ?= 8888
 # Jupyter refuses to run as root unless told; only add the flag when we are root (containers, CI).
 ROOT_FLAG := $(if $(filter 0,$(shell id -u)),--allow-root,)
+# make test is deterministic for everyone (learners, forks, CI): hypothesis derandomised. make unit
+# keeps random examples, to find new cases while editing helpers (tests/conftest.py has both profiles).
+PYTEST_STRICT := --nbval --nbval-current-env --nbval-sanitize-with .nbval-sanitize.cfg --hypothesis-profile=ci
 
 .PHONY: install lab test unit nbval lint notebooks bench links test-colab print-colab-python clean
 
-install: $(STAMP)
+# Everything: the course and the test tools (nbval-matrix and the developer targets use it).
+install: $(TEST_STAMP)
 
-# The stamp makes the bootstrap idempotent: a second run reinstalls nothing unless a
+# The stamps make the bootstrap idempotent: a second run reinstalls nothing unless a
 # requirements file or pyproject.toml changed.
-$(STAMP): requirements.txt requirements-test.txt constraints.txt pyproject.toml
+$(LAB_STAMP): requirements.txt constraints.txt pyproject.toml
 	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 10) else "Python 3.10 or newer is needed; run: make PYTHON=python3.12 ...")'
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --upgrade pip
-	$(BIN)/python -m pip install --quiet -r requirements.txt -r requirements-test.txt -c constraints.txt
+	$(BIN)/python -m pip install --quiet -r requirements.txt -c constraints.txt
 	$(BIN)/python -m pip install --quiet --no-deps -e .
-	touch $(STAMP)
+	touch $@
 
-lab: $(STAMP)
+$(TEST_STAMP): $(LAB_STAMP) requirements-test.txt
+	$(BIN)/python -m pip install --quiet -r requirements.txt -r requirements-test.txt -c constraints.txt
+	touch $@
+
+lab: $(LAB_STAMP)
 	$(BIN)/jupyter lab --ServerApp.ip=127.0.0.1 --ServerApp.port=$(PORT) --ServerApp.root_dir=notebooks $(ROOT_FLAG) \
 		--LabApp.default_url=/lab/tree/01_differentiation.ipynb
 
-test: $(STAMP)
+# Lint, then unit/property tests, the docstring examples of helpers/, and strict nbval on every notebook.
+test: $(TEST_STAMP)
 	$(BIN)/ruff check helpers tests tools benchmarks notebooks
 	$(BIN)/ruff format --check helpers tests tools benchmarks notebooks
 	MPLBACKEND=Agg $(BIN)/python -m pytest \
-		--cov=helpers --cov-report=term --cov-fail-under=90 \
-		--nbval --nbval-current-env --nbval-sanitize-with .nbval-sanitize.cfg \
-		tests notebooks
+		--cov=helpers --cov-report=term --cov-fail-under=90 --doctest-modules $(PYTEST_STRICT) \
+		tests helpers notebooks
 
 # The same notebooks and tests under Colab's versions (Python 3.13, numpy 2.1, ipywidgets 7.7.1):
 # the stored outputs must pass strict nbval there too. Needs a Python 3.13 (found on PATH or in pyenv).
@@ -54,32 +66,32 @@ print-colab-python:
 
 test-colab: $(COLAB_VENV)/.installed
 	MPLBACKEND=Agg PYDEVD_DISABLE_FILE_VALIDATION=1 $(COLAB_VENV)/bin/python -m pytest -q -p no:cacheprovider \
-		--nbval --nbval-current-env --nbval-sanitize-with .nbval-sanitize.cfg \
-		--ignore=tests/test_setup_files.py --ignore=tests/test_browser.py tests notebooks
+		--doctest-modules $(PYTEST_STRICT) \
+		--ignore=tests/test_setup_files.py --ignore=tests/test_browser.py tests helpers notebooks
 
-# Unit and property tests only (quick, while editing helpers).
-unit: $(STAMP)
-	MPLBACKEND=Agg $(BIN)/python -m pytest -q tests
+# Unit and property tests and docstring examples only (quick, while editing helpers): no browser, no nbval.
+unit: $(TEST_STAMP)
+	MPLBACKEND=Agg $(BIN)/python -m pytest -q -m "not browser" --doctest-modules tests helpers
 
 # Strict nbval only.
-nbval: $(STAMP)
-	$(BIN)/python -m pytest -q --nbval --nbval-current-env --nbval-sanitize-with .nbval-sanitize.cfg notebooks
+nbval: $(TEST_STAMP)
+	MPLBACKEND=Agg $(BIN)/python -m pytest -q $(PYTEST_STRICT) notebooks
 
-lint: $(STAMP)
+lint: $(TEST_STAMP)
 	$(BIN)/ruff check helpers tests tools benchmarks notebooks
 	$(BIN)/ruff format --check helpers tests tools benchmarks notebooks
 
 # The only way notebooks get their stored outputs: a fresh kernel each, then normalised.
 # NB=notebooks/03_gradient_vectors.ipynb runs just one.
 NB ?= notebooks/*.ipynb
-notebooks: $(STAMP)
+notebooks: $(TEST_STAMP)
 	$(BIN)/python tools/execute_notebooks.py $(NB)
 
 # Re-point every launch link (README, notebooks) to a fork: make links REPO=owner/name BRANCH=main
-links: $(STAMP)
+links: $(TEST_STAMP)
 	$(BIN)/python tools/links.py set $(REPO) $(if $(BRANCH),--branch $(BRANCH),)
 
-bench: $(STAMP)
+bench: $(TEST_STAMP)
 	MPLBACKEND=Agg $(BIN)/python benchmarks/run_all.py
 
 clean:

@@ -107,3 +107,40 @@ def test_plots_do_not_import_widgets():
     for path in sorted((ROOT / "helpers" / "plots").glob("*.py")):
         module = "helpers.plots." + path.stem if path.stem != "__init__" else "helpers.plots"
         assert "ipywidgets" not in _imported_after(module), module
+
+
+def _make_dry_run(target, tmp_path):
+    """The commands `make TARGET` would run on a machine with no virtualenv yet (make -n runs nothing)."""
+    out = subprocess.run(
+        ["make", "-n", "-C", str(ROOT), target, f"VENV={tmp_path / 'venv'}"], capture_output=True, text=True, check=True
+    )
+    return out.stdout.replace("\\\n", " ")  # one line per command
+
+
+def test_make_lab_installs_only_what_a_learner_needs(tmp_path):
+    commands = _make_dry_run("lab", tmp_path)
+    assert "-r requirements.txt -c constraints.txt" in commands
+    assert "requirements-test.txt" not in commands  # pytest, ruff, playwright… come with make test only
+    assert "jupyter lab" in commands and "127.0.0.1" in commands
+
+
+def test_make_test_runs_everything_deterministically(tmp_path):
+    commands = _make_dry_run("test", tmp_path)
+    assert "requirements-test.txt" in commands
+    pytest_line = next(line for line in commands.splitlines() if "-m pytest" in line)
+    for flag in ["--nbval ", "--doctest-modules", "--hypothesis-profile=ci", "--cov-fail-under=90"]:
+        assert flag in pytest_line, flag
+    assert "--nbval-lax" not in commands
+    assert pytest_line.rstrip().endswith("tests helpers notebooks")
+
+
+def test_make_unit_skips_the_browser_and_the_notebooks(tmp_path):
+    pytest_line = next(line for line in _make_dry_run("unit", tmp_path).splitlines() if "-m pytest" in line)
+    assert '-m "not browser"' in pytest_line and "--nbval" not in pytest_line
+
+
+def test_pyproject_license_is_an_spdx_string():
+    # The table form ({ text = ... }) makes setuptools print deprecation banners on every install.
+    text = (ROOT / "pyproject.toml").read_text()
+    assert re.search(r'^license = "MIT"$', text, re.MULTILINE)
+    assert int(re.search(r"requires = \[\"setuptools>=(\d+)\"\]", text).group(1)) >= 77
