@@ -393,7 +393,7 @@ def test_chain_rule_any_input(chain, x, y):
     set_controls(chain, graph="square", x=x, y=y)
     assert CHAIN.match(chain.status), chain.status
     # Every box shows what autodiff computed for the slider values.
-    nodes, edges = trace(square_of_sum_graph(chain.controls["x"].value, chain.controls["y"].value))
+    nodes, edges = trace(square_of_sum_graph(chain.value("x"), chain.value("y")))  # the values it computes with
     args = [[nodes[a].label for a, b in edges if b == node.id] for node in nodes]
     assert [t.get_text() for t in chain.art.texts] == [node_text(n, a) for n, a in zip(nodes, args)]
 

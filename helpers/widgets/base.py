@@ -23,6 +23,8 @@ import time
 import ipywidgets as widgets
 from IPython.display import Image, display
 
+from .controls import grid_value
+
 __all__ = ["Explorer", "render_png"]
 
 
@@ -91,6 +93,10 @@ class Explorer(widgets.VBox):
             self.output.clear_output(wait=True)
             display(Image(data=self._png, format="png"))
             print(self.status)
+
+    def value(self, name: str):
+        """The value of control ``name`` as the explorer computes with it (see :func:`~helpers.widgets.controls.grid_value`)."""
+        return grid_value(self.controls[name])
 
     @property
     def png(self) -> bytes:

@@ -108,7 +108,7 @@ class TangentExplorer(FigureExplorer):
 
     def update(self) -> str:
         c = self.controls
-        name, x0, h = c["function"].value, c["x0"].value, c["h"].value
+        name, x0, h = c["function"].value, self.value("x0"), self.value("h")
         if name != self.function:
             self._show_function(name)
         if (name, x0) != self._key:

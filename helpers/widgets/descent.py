@@ -29,7 +29,7 @@ from ..plots.descent import Path1D, Path2D, StepCurve, curve_view, draw_contours
 from ..plots.style import COLORS, FIG_WIDE, course_style
 from ..validation import check_choice, check_real
 from .canvas import FigureExplorer
-from .controls import SLIDER_LAYOUT, SLIDER_STYLE, log_slider, set_range, start_slider
+from .controls import SLIDER_LAYOUT, SLIDER_STYLE, control_rows, log_slider, set_range, start_slider
 
 __all__ = [
     "Convergence",
@@ -64,10 +64,6 @@ def _check_cap(max_steps) -> int:
 
 def _check_start(name: str, value, box) -> float:
     return check_real(name, value, low=box[0], high=box[1])
-
-
-def _columns(*columns) -> widgets.HBox:
-    return widgets.HBox([widgets.VBox(list(c)) for c in columns])
 
 
 # --- 1-D descent -----------------------------------------------------------------------------
@@ -141,7 +137,7 @@ class Descent1D(FigureExplorer):
                          overlays=[self.ax_curve.get_legend(), legend])  # fmt: skip
         self.objective = None
         self.result = None
-        layout = _columns(
+        layout = control_rows(
             [controls["function"], controls["formula"], controls["x0"]],
             [controls["lr"], controls["eps"], controls["max_steps"]],
         )
@@ -179,7 +175,7 @@ class Descent1D(FigureExplorer):
             return f"formula error: {exc} (the plot still shows the last valid function)"
         if objective is not self.objective:
             self._show_function(objective)
-        x0, lr, eps = c["x0"].value, c["lr"].value, c["eps"].value
+        x0, lr, eps = self.value("x0"), self.value("lr"), self.value("eps")
         self.eps_line.set_ydata([eps, eps])
         try:
             result = gradient_descent(objective.grad, x0, lr=lr, eps=eps, max_steps=c["max_steps"].value, f=objective.f)
@@ -278,7 +274,7 @@ class Descent2D(FigureExplorer):
             self.animate(*self.path.artists, *self.loss.artists, self.grad, self.eps_line, overlays=[legend])
         self.function = None
         self.result = None
-        layout = _columns(
+        layout = control_rows(
             [controls["function"], controls["x0"], controls["y0"]],
             [controls["lr"], controls["eps"], controls["max_steps"]],
         )
@@ -316,13 +312,18 @@ class Descent2D(FigureExplorer):
         if name != self.function:
             self._show_function(name)
         objective = get_function(name)
-        start = np.array([c["x0"].value, c["y0"].value])
+        start = np.array([self.value("x0"), self.value("y0")])
         result = gradient_descent(
-            objective.grad, start, lr=c["lr"].value, eps=c["eps"].value, max_steps=c["max_steps"].value, f=objective.f
+            objective.grad,
+            start,
+            lr=self.value("lr"),
+            eps=self.value("eps"),
+            max_steps=c["max_steps"].value,
+            f=objective.f,
         )
         self.result = result
         self.path.set_result(result)
-        eps = c["eps"].value
+        eps = self.value("eps")
         self.grad.set_data(np.arange(len(result.grad_norms)), positive_or_nan(result.grad_norms))
         self.eps_line.set_ydata([eps, eps])
         # The limits hold f, ‖∇f‖ and ε (positive values only: log_limits drops the rest).
@@ -480,7 +481,7 @@ class Convergence(FigureExplorer):
                          overlays=[self.ax_curve.get_legend(), self.threshold_label])  # fmt: skip
         self.function = None
         self.result = None
-        layout = _columns([controls["function"], controls["x0"]], [controls["lr"]])
+        layout = control_rows([controls["function"], controls["x0"]], [controls["lr"]])
         super().__init__(controls, figure, layout=layout)
 
     def _build_lr_axis(self) -> None:
@@ -558,9 +559,9 @@ class Convergence(FigureExplorer):
         if name != self.function:
             self._show_function(name)
         objective = get_function(name)
-        lr = c["lr"].value
+        lr = self.value("lr")
         result = gradient_descent(
-            objective.grad, c["x0"].value, lr=lr, eps=self.eps, max_steps=self.max_steps, f=objective.f
+            objective.grad, self.value("x0"), lr=lr, eps=self.eps, max_steps=self.max_steps, f=objective.f
         )
         self.result = result
         self.path.set_result(result)

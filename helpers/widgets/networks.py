@@ -30,6 +30,7 @@ from ..plots.models import (
 from ..plots.style import COLORS, FIG_WIDE, course_style
 from ..validation import check_choice, check_int, check_real
 from .canvas import FigureExplorer
+from .controls import control_rows, linear_slider, log_slider
 
 __all__ = [
     "CLASSIFIER_DATA",
@@ -81,22 +82,14 @@ class SoftmaxExplorer(FigureExplorer):
         values = [check_real(nm, v, low=-_LOGIT_RANGE, high=_LOGIT_RANGE) for nm, v in logits]
         temperature = check_real("temperature", temperature, low=0.1, high=10.0)
         controls = {
-            f"o{i + 1}": widgets.FloatSlider(
-                value=v,
-                min=-_LOGIT_RANGE,
-                max=_LOGIT_RANGE,
-                step=0.1,
-                description=f"logit o{'₁₂₃'[i]}",
-                readout_format=".1f",
-                style=_STYLE,
-                layout=_WIDE,
-            )  # fmt: skip
+            f"o{i + 1}": linear_slider(
+                f"logit o{'₁₂₃'[i]}", v, -_LOGIT_RANGE, _LOGIT_RANGE, positions=200, style=_STYLE, layout=_WIDE
+            )
             for i, v in enumerate(values)
         }
-        controls["temperature"] = widgets.FloatLogSlider(
-            value=temperature, base=10, min=-1, max=1, step=0.02, description="temperature T",
-            readout_format=".3g", style=_STYLE, layout=_WIDE,
-        )  # fmt: skip
+        controls["temperature"] = log_slider(
+            "temperature T", temperature, -1, 1, step=0.02, fmt=".3g", style=_STYLE, layout=_WIDE
+        )
         figure, axes = self._new_figure(FIG_WIDE, ncols=2, gridspec_kw={"width_ratios": [1, 1.25]})
         self.ax_logits, self.ax_probs = axes[0]
         names = ["class 1", "class 2", "class 3"]
@@ -117,18 +110,12 @@ class SoftmaxExplorer(FigureExplorer):
             self.ax_probs.set_title("probabilities softmax(o / T)")
         self.animate(*self.logit_bars, *self.logit_texts, *self.probs.artists)
         self.p = np.full(3, 1 / 3)
-        layout = widgets.HBox(
-            [
-                widgets.VBox([controls["o1"], controls["o2"], controls["o3"]]),
-                widgets.VBox([controls["temperature"]]),
-            ]
-        )
+        layout = control_rows([controls["o1"], controls["o2"], controls["o3"]], [controls["temperature"]])
         super().__init__(controls, figure, layout=layout)
 
     def update(self) -> str:
-        c = self.controls
-        o = np.array([c["o1"].value, c["o2"].value, c["o3"].value], dtype=float)
-        T = float(c["temperature"].value)
+        o = np.array([self.value("o1"), self.value("o2"), self.value("o3")], dtype=float)
+        T = self.value("temperature")
         for i, (bar, text) in enumerate(zip(self.logit_bars, self.logit_texts)):
             bar.set_height(o[i])
             text.set_position((i, o[i] + (0.4 if o[i] >= 0 else -0.4)))
@@ -224,17 +211,7 @@ class ClassifierExplorer(FigureExplorer):
             "layers": widgets.IntSlider(
                 value=layers, min=1, max=self.MAX_LAYERS, description="hidden layers", style=_STYLE, layout=_WIDE
             ),  # fmt: skip
-            "lr": widgets.FloatLogSlider(
-                value=lr,
-                base=10,
-                min=-3,
-                max=math.log10(30.0),
-                step=0.05,
-                description="learning rate λ",
-                readout_format=".3g",
-                style=_STYLE,
-                layout=_WIDE,
-            ),  # fmt: skip
+            "lr": log_slider("learning rate λ", lr, -3, math.log10(30.0), fmt=".3g", style=_STYLE, layout=_WIDE),
             "epochs": widgets.IntSlider(
                 value=epochs, min=1, max=self.MAX_EPOCHS, description="epochs", style=_STYLE, layout=_WIDE
             ),  # fmt: skip
@@ -260,11 +237,9 @@ class ClassifierExplorer(FigureExplorer):
         self._dataset = None
         self.history: TrainHistory | None = None
         self.net: MLP | None = None
-        layout = widgets.HBox(
-            [
-                widgets.VBox([controls["dataset"], controls["activation"], controls["hidden"], controls["layers"]]),
-                widgets.VBox([controls["lr"], controls["epochs"], controls["train"]]),
-            ]
+        layout = control_rows(
+            [controls["dataset"], controls["activation"], controls["hidden"], controls["layers"]],
+            [controls["lr"], controls["epochs"], controls["train"]],
         )
         super().__init__(controls, figure, layout=layout, continuous=False)
         controls["train"].on_click(self._on_train)
@@ -308,7 +283,7 @@ class ClassifierExplorer(FigureExplorer):
             self._show_data(c["dataset"].value)
         sizes = [2] + [c["hidden"].value] * c["layers"].value + [self.k]
         net = MLP(sizes, c["activation"].value, seed=self.seed)
-        history = net.train((self.X - self.mean) / self.scale, self.y, lr=c["lr"].value, epochs=c["epochs"].value)
+        history = net.train((self.X - self.mean) / self.scale, self.y, lr=self.value("lr"), epochs=c["epochs"].value)
         self.net, self.history = net, history
         Z = predict_grid(lambda pts: net.predict(pts), self.grid_std, self.RESOLUTION)
         self.regions.set_data(Z)
@@ -390,26 +365,8 @@ class ChainRuleExplorer(FigureExplorer):
             "graph": widgets.Dropdown(
                 options=options, value=graph, description="graph", style=_STYLE, layout=widgets.Layout(width="460px")
             ),  # fmt: skip
-            "x": widgets.FloatSlider(
-                value=x,
-                min=-3.0,
-                max=3.0,
-                step=0.1,
-                description="x (or x₁)",
-                readout_format=".1f",
-                style=_STYLE,
-                layout=_WIDE,
-            ),  # fmt: skip
-            "y": widgets.FloatSlider(
-                value=y,
-                min=-3.0,
-                max=3.0,
-                step=0.1,
-                description="y (or x₂)",
-                readout_format=".1f",
-                style=_STYLE,
-                layout=_WIDE,
-            ),  # fmt: skip
+            "x": linear_slider("x (or x₁)", x, -3.0, 3.0, positions=60, style=_STYLE, layout=_WIDE),
+            "y": linear_slider("y (or x₂)", y, -3.0, 3.0, positions=60, style=_STYLE, layout=_WIDE),
         }
         # Sized for the larger graph, a little tighter than a static plot: fewer pixels to encode.
         width, height = figure_size(graph_layout(*trace(neuron_graph())))
@@ -417,7 +374,7 @@ class ChainRuleExplorer(FigureExplorer):
         self.ax = axes[0, 0]
         self.art = None
         self._graph = None
-        layout = widgets.VBox([controls["graph"], widgets.HBox([controls["x"], controls["y"]])])
+        layout = widgets.VBox([controls["graph"], control_rows([controls["x"]], [controls["y"]])])
         super().__init__(controls, figure, layout=layout)
 
     def _root(self, graph: str, x: float, y: float):
@@ -441,7 +398,7 @@ class ChainRuleExplorer(FigureExplorer):
 
     def update(self) -> str:
         c = self.controls
-        graph, x, y = c["graph"].value, float(c["x"].value), float(c["y"].value)
+        graph, x, y = c["graph"].value, self.value("x"), self.value("y")
         root = self._root(graph, x, y)
         nodes, edges = trace(root)
         if graph != self._graph:

@@ -27,6 +27,7 @@ from ..regression import OBJECTIVES, add_intercept, lecture_data, linear_regress
 from ..sgd import regression_sgd
 from ..validation import check_choice, check_int, check_real
 from .canvas import FigureExplorer
+from .controls import control_rows, log_slider
 
 __all__ = [
     "REGRESSION_DATA",
@@ -66,10 +67,7 @@ _DATA_OPTIONS = [
 
 
 def _log_slider(description: str, value: float, low: float, high: float, fmt: str = ".3g") -> widgets.FloatLogSlider:
-    return widgets.FloatLogSlider(
-        value=value, base=10, min=low, max=high, step=0.05, description=description,
-        readout_format=fmt, style=_STYLE, layout=_WIDE,
-    )  # fmt: skip
+    return log_slider(description, value, low, high, fmt=fmt, style=_STYLE, layout=_WIDE)
 
 
 def _decade_above(v: float) -> float:
@@ -166,9 +164,7 @@ class RegressionExplorer(FigureExplorer):
         self._objective = None
         self._cache: dict = {}
         self.result: DescentResult | None = None
-        layout = widgets.HBox(
-            [widgets.VBox([controls["lr"], controls["steps"]]), widgets.VBox([controls["objective"], controls["data"]])]
-        )
+        layout = control_rows([controls["lr"], controls["steps"]], [controls["objective"], controls["data"]])
         super().__init__(controls, figure, layout=layout)
 
     # Static parts, drawn when the data or the objective change.
@@ -234,7 +230,7 @@ class RegressionExplorer(FigureExplorer):
 
     def update(self) -> str:
         c = self.controls
-        lr, steps, objective, data = c["lr"].value, c["steps"].value, c["objective"].value, c["data"].value
+        lr, steps, objective, data = self.value("lr"), c["steps"].value, c["objective"].value, c["data"].value
         if data != self._data:
             self._show_data(data)
             self._objective = None
@@ -403,12 +399,7 @@ class SGDExplorer(FigureExplorer):
         self._sgd_cache: dict = {}
         self.sgd: DescentResult | None = None
         self.gd: DescentResult | None = None
-        layout = widgets.HBox(
-            [
-                widgets.VBox([controls["batch_size"], controls["lr"]]),
-                widgets.VBox([controls["epochs"], controls["seed"]]),
-            ]
-        )
+        layout = control_rows([controls["batch_size"], controls["lr"]], [controls["epochs"], controls["seed"]])
         super().__init__(controls, figure, layout=layout)
 
     def _gd(self, lr: float, epochs: int) -> tuple[np.ndarray, np.ndarray, DescentResult]:
@@ -435,7 +426,7 @@ class SGDExplorer(FigureExplorer):
 
     def update(self) -> str:
         c = self.controls
-        b, lr, epochs, seed = c["batch_size"].value, c["lr"].value, c["epochs"].value, c["seed"].value
+        b, lr, epochs, seed = c["batch_size"].value, self.value("lr"), c["epochs"].value, c["seed"].value
         sgd = self._sgd(b, lr, epochs, seed)
         gd_path, gd_losses, gd = self._gd(lr, epochs)
         gd_diverged = gd.diverged and len(gd_losses) <= epochs
