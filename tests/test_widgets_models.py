@@ -77,17 +77,20 @@ def bounds(control) -> list:
 
 
 def check_extremes(ex, pattern, skip=()):
-    """Every control at each extreme: the status has an allowed form and the PNG changes."""
+    """Every control at each extreme: the status has an allowed form, one render follows, the PNG changes."""
     for name, control in ex.controls.items():
         if name in skip or not hasattr(control, "value"):
             continue
         start = control.value
         for value in bounds(control) + [start]:
-            before = ex.png
+            before, renders, old = ex.png, ex.renders, control.value
             control.value = value
             assert pattern.match(ex.status), (name, value, ex.status)
-            if value != start or control.value != start:
-                assert ex.png != before or ex.renders, (name, value)
+            if control.value != old:
+                assert ex.renders == renders + 1, (name, value, "one render per change")
+                assert ex.png != before, (name, value, "the figure did not change")
+            else:
+                assert ex.renders == renders, (name, value, "no render without a change")
             assert ex.last_update_seconds > 0
         control.value = start
 
@@ -288,7 +291,28 @@ def test_classifier_trains_on_the_button_only(classifier):
     assert classifier.renders == renders + 1
     assert classifier.status.startswith("trained 30 epochs: train accuracy")
     assert classifier.png != png
-    assert classifier.controls["train"].description == "Train"
+    assert classifier.controls["train"].description == "Trained"
+
+
+def test_classifier_ignores_clicks_while_it_trains(classifier):
+    """Clicks made during a training reach the kernel after it: they must not train again (and again)."""
+    button, c = classifier.controls["train"], classifier.controls
+    c["epochs"].value = c["epochs"].value + 1
+    assert (button.description, button.disabled) == ("Train (changed)", False)
+    seen = []
+    button.observe(lambda _: seen.append((button.description, button.disabled)), names="description")
+    renders = classifier.renders
+    for _ in range(10):
+        button.click()
+    assert classifier.renders == renders + 1, "ten clicks, one training"
+    assert seen == [("Training…", True), ("Trained", True)], "greyed while it trains and after"
+    c["lr"].value = 0.5
+    assert (button.description, button.disabled) == ("Train (changed)", False)
+    c["lr"].value = 1.0
+    assert (button.description, button.disabled) == ("Trained", True), "back to the trained settings"
+    c["epochs"].value = c["epochs"].value - 1
+    button.click()
+    assert classifier.renders == renders + 2
 
 
 def test_classifier_extremes(classifier):

@@ -241,20 +241,39 @@ class ClassifierExplorer(FigureExplorer):
             [controls["dataset"], controls["activation"], controls["hidden"], controls["layers"]],
             [controls["lr"], controls["epochs"], controls["train"]],
         )
+        # The settings of the last training by the button (None: the first press trains, as the notebook says).
+        self._trained: tuple | None = None
         super().__init__(controls, figure, layout=layout, continuous=False)
         controls["train"].on_click(self._on_train)
 
+    def _settings(self) -> tuple:
+        return tuple(self.value(name) for name in self.controls if name != "train")
+
+    def _show_button(self, description: str, style: str, icon: str, disabled: bool) -> None:
+        button = self.controls["train"]
+        with button.hold_sync():  # one message to the page, not four
+            button.disabled, button.description, button.button_style, button.icon = disabled, description, style, icon
+
     def _on_change(self, change) -> None:
         # Training takes a moment: a changed setting waits for the button.
-        button = self.controls["train"]
-        button.description = "Train (changed)"
-        button.button_style = "warning"
+        if self._trained is not None and self._settings() == self._trained:
+            self._show_button("Trained", "success", "check", True)
+        else:
+            self._show_button("Train (changed)", "warning", "play", False)
 
     def _on_train(self, _button) -> None:
-        self.refresh()
-        button = self.controls["train"]
-        button.description = "Train"
-        button.button_style = "primary"
+        # Clicks made while a training runs wait in the kernel's queue and arrive once it is done (10
+        # clicks ran 10 trainings): training is deterministic, so a click on the settings just trained
+        # is one of those and is ignored. The greyed button says so, and stops most clicks in the page.
+        settings = self._settings()
+        if settings == self._trained:
+            return
+        self._show_button("Training…", "info", "hourglass-half", True)
+        try:
+            self.refresh()
+            self._trained = settings
+        finally:
+            self._on_change(None)  # "Trained", greyed until a setting changes
 
     def _show_data(self, name: str) -> None:
         X, y = classifier_data(name, seed=self.seed)
