@@ -86,3 +86,54 @@ def test_nbgitpuller_link(capsys):
     assert query["repo"] == [f"https://github.com/{repo.owner}/{repo.name}"]
     assert query["branch"] == [repo.branch]
     assert query["urlpath"] == [f"lab/tree/{repo.name}/notebooks/02_gradient_descent.ipynb"]
+    assert query["targetpath"] == [repo.name]
+
+
+def _hub_link(capsys, *args):
+    assert links.main(["nbgitpuller", "https://hub.example.edu", *args]) == 0
+    return parse_qs(urlparse(capsys.readouterr().out.strip()).query)
+
+
+def test_nbgitpuller_link_to_any_git_server(capsys):
+    # A university GitLab: the URL ends in .git, which nbgitpuller would keep in the folder name
+    # (NAME.git/), so the link names the folder itself and opens the notebook inside it.
+    query = _hub_link(
+        capsys, "--repo", "https://gitlab.example.edu/teacher/gd-course.git", "--branch", "fall-2026",
+        "--notebook", "01_differentiation.ipynb",
+    )  # fmt: skip
+    assert query["repo"] == ["https://gitlab.example.edu/teacher/gd-course.git"]
+    assert query["branch"] == ["fall-2026"]
+    assert query["targetpath"] == ["gd-course"]
+    assert query["urlpath"] == ["lab/tree/gd-course/notebooks/01_differentiation.ipynb"]
+    query = _hub_link(capsys, "--repo", "git@git.example.edu:teacher/mirror.git", "--folder", "course")
+    assert query["repo"] == ["git@git.example.edu:teacher/mirror.git"]
+    assert query["targetpath"] == ["course"] and query["urlpath"] == ["lab/tree/course/notebooks"]
+
+
+@pytest.mark.parametrize(
+    "args",
+    [
+        ["--repo", "ftp://example.edu/course"],
+        ["--repo", "not a url"],
+        ["--folder", "../elsewhere"],
+        ["--folder", "a/b"],
+        ["--branch", "x y"],
+        ["--notebook", "10_missing.ipynb"],
+    ],
+)
+def test_nbgitpuller_refuses_bad_arguments(args, capsys):
+    with pytest.raises(SystemExit):
+        links.main(["nbgitpuller", "https://hub.example.edu", *args])
+    assert args[0] in capsys.readouterr().err
+
+
+def test_nbgitpuller_refuses_a_hub_that_is_not_an_address(capsys):
+    with pytest.raises(SystemExit):
+        links.main(["nbgitpuller", "hub.example.edu"])
+    assert "hub must be" in capsys.readouterr().err
+
+
+def test_folder_for_follows_git_clone():
+    assert links.folder_for("https://github.com/o/name") == "name"
+    assert links.folder_for("https://gitlab.example.edu/o/name.git/") == "name"
+    assert links.folder_for("git@host:o/name.git") == "name"

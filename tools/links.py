@@ -5,6 +5,7 @@ Instructors who fork the course re-point all links with one command:
     python tools/links.py set OWNER/NAME [--branch BRANCH]   # rewrite course.toml, README, notebooks
     python tools/links.py check                              # exit 1 if any link disagrees
     python tools/links.py nbgitpuller https://hub.example.edu [--notebook 02_gradient_descent.ipynb]
+        [--repo https://gitlab.example.edu/teacher/gd-course.git] [--branch main] [--folder gd-course]
 
 Links kept in step: each notebook's Colab badge and Colab setup cell (pip install from the
 repository), and the README's Binder badge and notebook table (Colab and Binder per notebook).
@@ -71,13 +72,39 @@ class Repo:
     def pip(self) -> str:
         return f"git+https://github.com/{self.owner}/{self.name}@{self.branch}"
 
-    def nbgitpuller(self, hub: str, notebook: str | None = None) -> str:
-        target = f"{self.name}/notebooks/{notebook}" if notebook else f"{self.name}/notebooks"
-        repo = quote(f"https://github.com/{self.owner}/{self.name}", safe="")
+    def nbgitpuller(
+        self,
+        hub: str,
+        notebook: str | None = None,
+        *,
+        url: str | None = None,
+        branch: str | None = None,
+        folder: str | None = None,
+    ) -> str:
+        """A link that clones (then updates) the course into each student's home on ``hub``.
+
+        ``url`` is any git URL the hub can clone (a university GitLab, a mirror); by default the
+        GitHub repository of course.toml. The target folder is always written into the link: left
+        to itself, nbgitpuller names it after the URL's last part, ``NAME.git`` for a URL ending in
+        ``.git``, and the link would open a notebook that is not there.
+        """
+        url = url or f"https://github.com/{self.owner}/{self.name}"
+        folder = folder or folder_for(url)
+        target = f"{folder}/notebooks/{notebook}" if notebook else f"{folder}/notebooks"
         return (
-            f"{hub.rstrip('/')}/hub/user-redirect/git-pull?repo={repo}&branch={quote(self.branch, safe='')}"
+            f"{hub.rstrip('/')}/hub/user-redirect/git-pull?repo={quote(url, safe='')}"
+            f"&branch={quote(branch or self.branch, safe='')}&targetpath={quote(folder, safe='')}"
             f"&urlpath={quote('lab/tree/' + target, safe='')}"
-        )
+        )  # fmt: skip
+
+
+_GIT_URL = re.compile(r"(https?|git|ssh)://[^\s?#]+|[\w.-]+@[\w.-]+:[^\s?#]+")
+
+
+def folder_for(url: str) -> str:
+    """The folder a clone of ``url`` gets: its last path part without ``.git`` (git's own rule)."""
+    last = re.split(r"[/:]", url.rstrip("/"))[-1]
+    return last[:-4] if last.endswith(".git") else last
 
 
 def read_repo(path: Path | None = None) -> Repo:
@@ -190,6 +217,9 @@ def main(argv: list[str] | None = None) -> int:
     p_hub = sub.add_parser("nbgitpuller", help="print a JupyterHub link that pulls the course")
     p_hub.add_argument("hub", help="the hub's address, e.g. https://hub.example.edu")
     p_hub.add_argument("--notebook", default=None, help="a notebook to open, e.g. 01_differentiation.ipynb")
+    p_hub.add_argument("--repo", default=None, help="any git URL the hub can clone (default: course.toml's GitHub)")
+    p_hub.add_argument("--branch", default=None, help="branch to pull (default: course.toml's)")
+    p_hub.add_argument("--folder", default=None, help="folder in each student's home (default: the URL's name)")
     args = parser.parse_args(argv)
 
     repo = read_repo()
@@ -211,7 +241,20 @@ def main(argv: list[str] | None = None) -> int:
             print(line)
         print(f"links: {len(found)} problem(s); course.toml names {repo.owner}/{repo.name}@{repo.branch}")
         return 1 if found else 0
-    print(repo.nbgitpuller(args.hub, args.notebook))
+    if not re.fullmatch(r"https?://[^\s/?#]+(/[^\s?#]*)?", args.hub):
+        parser.error(f"hub must be the hub's address, such as https://hub.example.edu, got {args.hub!r}")
+    if args.notebook is not None and args.notebook not in [file for file, *_ in SECTIONS]:
+        parser.error(
+            f"--notebook must be one of the course's notebooks, such as 01_differentiation.ipynb, got {args.notebook!r}"
+        )
+    if args.repo is not None and not _GIT_URL.fullmatch(args.repo):
+        parser.error(f"--repo must be a git URL (https://, git://, ssh:// or user@host:path), got {args.repo!r}")
+    if args.branch is not None and not re.fullmatch(r"[\w./-]+", args.branch):
+        parser.error(f"--branch may hold letters, digits, '.', '_', '/' and '-', got {args.branch!r}")
+    folder = args.folder or folder_for(args.repo or f"https://github.com/{repo.owner}/{repo.name}")
+    if not re.fullmatch(_NAME, folder) or folder in {".", ".."}:
+        parser.error(f"--folder must be one folder name (letters, digits, '.', '_', '-'), got {folder!r}")
+    print(repo.nbgitpuller(args.hub, args.notebook, url=args.repo, branch=args.branch, folder=folder))
     return 0
 
 
