@@ -1,12 +1,13 @@
 """Notebook 08's self-checks: every message branch, and answers that cannot be read never raise."""
 
 import math
+import warnings
 
 import numpy as np
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
-from support import assert_feedback
+from support import HOSTILE_ANSWERS, assert_answers_quickly, assert_feedback
 
 from helpers import nn
 from helpers.exercises.activations import (
@@ -246,3 +247,13 @@ def test_zero_gradient_placeholder():
 @given(st.one_of(st.text(max_size=40), st.integers(), st.floats()))
 def test_zero_gradient_never_raises(value):
     assert check_zero_gradient(value).status in {"correct", "wrong", "unreadable"}
+
+
+@pytest.mark.parametrize("answer", HOSTILE_ANSWERS, ids=lambda a: type(a).__name__)
+@pytest.mark.parametrize("check", [check_sigmoid_derivative, check_output_shape, check_zero_gradient])
+def test_hostile_answers_get_a_message_quickly(check, answer):
+    # Objects whose __float__, __array__, __repr__ or __len__ raise, numbers beyond a float, complex
+    # arrays and huge sympy expressions: an answer, never an exception, in a fraction of a second.
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")
+        assert_answers_quickly(check, answer)

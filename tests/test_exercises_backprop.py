@@ -1,13 +1,14 @@
 """Notebook 09's self-checks: every message branch, and answers that cannot be read never raise."""
 
 import math
+import warnings
 
 import numpy as np
 import pytest
 import sympy
 from hypothesis import given, settings
 from hypothesis import strategies as st
-from support import assert_feedback
+from support import HOSTILE_ANSWERS, assert_answers_quickly, assert_feedback
 
 from helpers.autodiff import Value
 from helpers.exercises.backprop import (
@@ -249,3 +250,13 @@ def test_backward_step_placeholder():
 )
 def test_backward_step_never_raises(value):
     assert check_backward_step(value).status in {"correct", "wrong", "unreadable"}
+
+
+@pytest.mark.parametrize("answer", HOSTILE_ANSWERS, ids=lambda a: type(a).__name__)
+@pytest.mark.parametrize("check", [check_chain_rule, check_shared_node, check_backward_step])
+def test_hostile_answers_get_a_message_quickly(check, answer):
+    # Objects whose __float__, __array__, __repr__ or __len__ raise, numbers beyond a float, complex
+    # arrays and huge sympy expressions: an answer, never an exception, in a fraction of a second.
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")
+        assert_answers_quickly(check, answer)

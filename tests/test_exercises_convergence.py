@@ -1,12 +1,13 @@
 """Notebook 05's self-checks: every message branch, and answers that cannot be read never raise."""
 
 import math
+import warnings
 
 import numpy as np
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
-from support import assert_feedback
+from support import HOSTILE_ANSWERS, assert_answers_quickly, assert_feedback
 
 from helpers.calculus import hessian_matrix
 from helpers.exercises.convergence import (
@@ -195,3 +196,13 @@ def test_reached_minimum_unreadable(answer, phrase):
 
 def test_reached_minimum_placeholder():
     assert_feedback(check_reached_minimum(None), "no answer", "write your answer")
+
+
+@pytest.mark.parametrize("answer", HOSTILE_ANSWERS, ids=lambda a: type(a).__name__)
+@pytest.mark.parametrize("check", [check_convexity, check_largest_lr, check_reached_minimum])
+def test_hostile_answers_get_a_message_quickly(check, answer):
+    # Objects whose __float__, __array__, __repr__ or __len__ raise, numbers beyond a float, complex
+    # arrays and huge sympy expressions: an answer, never an exception, in a fraction of a second.
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")
+        assert_answers_quickly(check, answer)

@@ -1,13 +1,14 @@
 """Notebook 02's self-checks: every message branch, and answers that cannot be read never raise."""
 
 import math
+import warnings
 
 import numpy as np
 import pytest
 import sympy
 from hypothesis import given
 from hypothesis import strategies as st
-from support import assert_feedback
+from support import HOSTILE_ANSWERS, assert_answers_quickly, assert_feedback
 
 from helpers.exercises.descent import (
     LEARNING_RATE_EXERCISE,
@@ -216,3 +217,13 @@ def test_descent_derivative_placeholder():
 def test_descent_derivative_never_raises_on_any_text(text):
     fb = check_descent_derivative(text)
     assert fb.status in STATUSES and fb.message
+
+
+@pytest.mark.parametrize("answer", HOSTILE_ANSWERS, ids=lambda a: type(a).__name__)
+@pytest.mark.parametrize("check", [check_step_count, check_learning_rate, check_descent_derivative])
+def test_hostile_answers_get_a_message_quickly(check, answer):
+    # Objects whose __float__, __array__, __repr__ or __len__ raise, numbers beyond a float, complex
+    # arrays and huge sympy expressions: an answer, never an exception, in a fraction of a second.
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")
+        assert_answers_quickly(check, answer)

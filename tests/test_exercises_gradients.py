@@ -1,13 +1,14 @@
 """Notebook 03's self-checks: every message branch, and answers that cannot be read never raise."""
 
 import math
+import warnings
 
 import numpy as np
 import pytest
 import sympy
 from hypothesis import given
 from hypothesis import strategies as st
-from support import assert_feedback
+from support import HOSTILE_ANSWERS, assert_answers_quickly, assert_feedback
 
 from helpers.exercises.gradients import (
     GRADIENT_EXERCISE,
@@ -232,3 +233,13 @@ def test_gradient_norm_placeholder():
 @given(st.floats(allow_nan=True, allow_infinity=True))
 def test_gradient_norm_never_raises(value):
     assert check_gradient_norm(value).status in STATUSES
+
+
+@pytest.mark.parametrize("answer", HOSTILE_ANSWERS, ids=lambda a: type(a).__name__)
+@pytest.mark.parametrize("check", [check_gradient, check_steepest_descent, check_gradient_norm])
+def test_hostile_answers_get_a_message_quickly(check, answer):
+    # Objects whose __float__, __array__, __repr__ or __len__ raise, numbers beyond a float, complex
+    # arrays and huge sympy expressions: an answer, never an exception, in a fraction of a second.
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")
+        assert_answers_quickly(check, answer)

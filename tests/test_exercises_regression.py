@@ -1,12 +1,13 @@
 """Notebook 04's self-checks: every message branch, and answers that cannot be read never raise."""
 
 import math
+import warnings
 
 import numpy as np
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
-from support import assert_feedback
+from support import HOSTILE_ANSWERS, assert_answers_quickly, assert_feedback
 
 from helpers.exercises.regression import (
     GRADIENT_EXERCISE,
@@ -239,3 +240,13 @@ def test_lr_steps_placeholder():
 @given(st.tuples(st.floats(allow_nan=True, allow_infinity=True), st.integers(-5, 1200)))
 def test_lr_steps_check_never_raises(pair):
     assert check_lr_and_steps(pair).status in STATUSES
+
+
+@pytest.mark.parametrize("answer", HOSTILE_ANSWERS, ids=lambda a: type(a).__name__)
+@pytest.mark.parametrize("check", [check_squared_gradient, check_intercept_column, check_lr_and_steps])
+def test_hostile_answers_get_a_message_quickly(check, answer):
+    # Objects whose __float__, __array__, __repr__ or __len__ raise, numbers beyond a float, complex
+    # arrays and huge sympy expressions: an answer, never an exception, in a fraction of a second.
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")
+        assert_answers_quickly(check, answer)

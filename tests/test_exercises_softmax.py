@@ -8,7 +8,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 from hypothesis.extra import numpy as hnp
-from support import assert_feedback
+from support import HOSTILE_ANSWERS, assert_answers_quickly, assert_feedback
 
 from helpers.exercises.softmax import (
     CROSS_ENTROPY_EXERCISE,
@@ -214,3 +214,13 @@ def test_huge_answers_get_a_message_without_warnings(check, answer):
         warnings.simplefilter("error")
         fb = check(answer)
     assert fb.status in STATUSES and fb.message
+
+
+@pytest.mark.parametrize("answer", HOSTILE_ANSWERS, ids=lambda a: type(a).__name__)
+@pytest.mark.parametrize("check", [check_softmax, check_predicted_class, check_cross_entropy])
+def test_hostile_answers_get_a_message_quickly(check, answer):
+    # Objects whose __float__, __array__, __repr__ or __len__ raise, numbers beyond a float, complex
+    # arrays and huge sympy expressions: an answer, never an exception, in a fraction of a second.
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")
+        assert_answers_quickly(check, answer)

@@ -11,8 +11,25 @@ import math
 from dataclasses import dataclass
 
 import numpy as np
+import sympy
 
-__all__ = ["Feedback", "describe", "no_answer", "quiet_numpy", "read_number"]
+from ..formula import MAX_EXPONENT, MAX_LOG10
+from ..validation import _show, check_array
+
+__all__ = [
+    "MAX_EXPRESSION_NODES",
+    "Feedback",
+    "answer_check",
+    "describe",
+    "expression_problem",
+    "no_answer",
+    "read_array",
+    "read_number",
+]
+
+#: Most nodes of a learner's sympy expression a check works with: the answers in this course have
+#: about 20, and sympy's work (expansion, Poly, evalf) grows quickly beyond a few thousand.
+MAX_EXPRESSION_NODES = 1000
 
 
 @dataclass(frozen=True)
@@ -52,8 +69,30 @@ def no_answer(example: str) -> Feedback:
 
 
 def describe(value) -> str:
-    """A learner's answer in a message: its type and the start of its repr."""
-    return f"{type(value).__name__} {value!r:.60}"
+    """A learner's answer in a message: its type and the start of its repr (whatever the object does)."""
+    if isinstance(value, sympy.Basic) and expression_problem(value):
+        return f"{type(value).__name__} (a sympy expression too large to show)"  # printing it takes seconds
+    return f"{type(value).__name__} {_show(value, 60)}"
+
+
+def read_array(answer, what: str, *, finite: bool = True) -> tuple[np.ndarray | None, str | None]:
+    """Read an array of real numbers (``what`` says which, for the message).
+
+    Returns ``(array, None)``, or ``(None, message)``: strings, bools, dicts, sets, complex numbers
+    and anything numpy cannot turn into floats are unreadable; with ``finite``, so are NaN and inf.
+    """
+    unreadable = f"your answer could not be read: give {what}, got {describe(answer)}"
+    if isinstance(answer, (str, bytes, bool, np.bool_, dict, set)):
+        return None, unreadable
+    if isinstance(answer, sympy.Basic) and expression_problem(answer):  # float() would evaluate it for seconds
+        return None, unreadable
+    try:
+        value = check_array("answer", answer, finite=False)
+    except (TypeError, ValueError):
+        return None, unreadable
+    if finite and not np.all(np.isfinite(value)):
+        return None, f"your answer contains {value.ravel()[~np.isfinite(value.ravel())][0]}: give finite numbers"
+    return value, None
 
 
 def read_number(answer, example: str = "1.234") -> tuple[float | None, str | None]:
@@ -61,13 +100,9 @@ def read_number(answer, example: str = "1.234") -> tuple[float | None, str | Non
 
     Returns ``(number, None)``, or ``(None, message)`` saying why the answer could not be read.
     """
-    unreadable = f"your answer could not be read: give a number such as {example}, got {describe(answer)}"
-    if isinstance(answer, (bool, str, bytes)):
-        return None, unreadable
-    try:
-        value = np.asarray(answer, dtype=float)
-    except (TypeError, ValueError, OverflowError):
-        return None, unreadable
+    value, problem = read_array(answer, f"a number such as {example}", finite=False)
+    if problem:
+        return None, problem
     if value.size != 1:
         return None, f"give one number, not {value.size} of them (shape {value.shape})"
     number = float(value.reshape(()))
@@ -76,13 +111,41 @@ def read_number(answer, example: str = "1.234") -> tuple[float | None, str | Non
     return number, None
 
 
-def quiet_numpy(check):
-    """Run a check with numpy's floating-point warnings off: a huge answer (1e308) must get a
-    message, not an overflow warning from the comparisons."""
+def expression_problem(expr: sympy.Basic) -> str | None:
+    """Why a learner's sympy expression is too large to check in a fraction of a second, or None.
+
+    The same limits as typed formulas (:mod:`helpers.formula`): x**(10**9) or 10**(10**5) would keep
+    sympy busy for seconds. The walk stops at the first problem, so a huge expression costs little.
+    """
+    for count, node in enumerate(sympy.preorder_traversal(expr)):
+        if count >= MAX_EXPRESSION_NODES:
+            return f"your expression is too large to check (over {MAX_EXPRESSION_NODES} parts): simplify it"
+        if node.is_Pow and node.exp.is_Number and node.exp.is_finite and abs(node.exp) > MAX_EXPONENT:
+            return f"the exponent in your answer is too large: exponents must be at most {MAX_EXPONENT} in size"
+        if node.is_Number and node.is_finite and abs(node) > 10**MAX_LOG10:
+            return f"a number in your answer is too large (over 1e{MAX_LOG10})"
+    return None
+
+
+def answer_check(check):
+    """Make a check answer with a message whatever it is given.
+
+    numpy's floating-point warnings are off (a huge answer such as 1e308 gets a message, not an
+    overflow warning from the comparisons), and an answer that breaks the check anyway (an object
+    whose ``__float__``, ``__array__``, ``__len__`` or ``__eq__`` raises) is reported as unreadable.
+    The readers handle every answer the tests know of; this is the net under them.
+    """
 
     @functools.wraps(check)
-    def wrapper(answer) -> Feedback:
-        with np.errstate(all="ignore"):
-            return check(answer)
+    def wrapper(answer, *args, **kwargs) -> Feedback:
+        try:
+            with np.errstate(all="ignore"):
+                return check(answer, *args, **kwargs)
+        except Exception as exc:
+            return Feedback(
+                "unreadable",
+                f"your answer could not be read: using it raised {type(exc).__name__} ({_show(str(exc), 60)}); "
+                f"got {describe(answer)}",
+            )
 
     return wrapper

@@ -21,7 +21,7 @@ import re
 import numpy as np
 
 from ..nn import sigmoid, sigmoid_grad, tanh_grad
-from . import Feedback, describe, no_answer, read_number
+from . import Feedback, answer_check, describe, no_answer, read_number
 
 __all__ = [
     "SHAPE_EXERCISE",
@@ -46,6 +46,7 @@ _SUPERSCRIPT = dict(enumerate("⁰¹²³⁴⁵⁶⁷⁸⁹"))
 # --- exercise 1: σ'(2) ----------------------------------------------------------------------
 
 
+@answer_check
 def check_sigmoid_derivative(answer) -> Feedback:
     """Exercise 1: σ'(2) for the sigmoid σ(x) = 1/(1 + e^{−x}), as a number.
 
@@ -134,6 +135,7 @@ def _read_shape(answer) -> tuple[tuple[int, ...] | None, str | None]:
     return tuple(int(v) for v in arr), None
 
 
+@answer_check
 def check_output_shape(answer) -> Feedback:
     """Exercise 2: X of shape (64, 5) goes through Z = HW + b with W⁽¹⁾ 5×16, W⁽²⁾ 16×8, W⁽³⁾ 8×3.
 
@@ -228,6 +230,7 @@ def _read_activation(answer) -> tuple[str | None, str | None]:
     return None, f"{answer!r:.40} is not one of the activations here: write one of {options}"
 
 
+@answer_check
 def check_zero_gradient(answer) -> Feedback:
     """Exercise 3: which activation's derivative is exactly 0 for every negative input?
 

@@ -21,7 +21,7 @@ import sympy
 from sympy.core.function import AppliedUndef
 
 from ..formula import FormulaError, parse_formula
-from . import Feedback, describe, no_answer, read_number
+from . import Feedback, answer_check, describe, expression_problem, no_answer, read_array, read_number
 
 __all__ = [
     "BACKWARD_EXERCISE",
@@ -63,6 +63,9 @@ def _read_formula(answer) -> tuple[sympy.Expr | None, str | None]:
         others = sorted(str(s) for s in answer.free_symbols if str(s) not in ("x", "y", "w"))
         if others:
             return None, f"your answer uses {', '.join(others)}; the variables here are x and y (and w = x² + y)"
+        too_large = expression_problem(answer)
+        if too_large:
+            return None, too_large
         expr = answer.xreplace({s: sympy.Symbol(str(s)) for s in answer.free_symbols})
         if expr.has(sympy.Derivative, sympy.Integral) or expr.atoms(AppliedUndef):
             return None, "your answer still contains an unevaluated derivative or function: give the formula itself"
@@ -92,6 +95,7 @@ def _same(a: np.ndarray, b: np.ndarray) -> bool:
     return bool(np.allclose(a, b, rtol=1e-9, atol=1e-12))
 
 
+@answer_check
 def check_chain_rule(answer) -> Feedback:
     """Exercise 1: ∂z/∂x for z = sin(w), w = x² + y, as a formula in x and y (w may be used).
 
@@ -159,6 +163,7 @@ def check_chain_rule(answer) -> Feedback:
 # --- exercise 2: a node used twice ----------------------------------------------------------
 
 
+@answer_check
 def check_shared_node(answer) -> Feedback:
     """Exercise 2: ∂y/∂x for y = x·x + x at x = 3 (x feeds the graph three times), as a number.
 
@@ -209,18 +214,15 @@ def _read_matrix(answer) -> tuple[np.ndarray | None, str | None]:
             None,
             f"your answer could not be read: give a 2-D array such as np.zeros((2, 3)), got {describe(answer)}",
         )
-    try:
-        arr = np.asarray(answer, dtype=float)
-    except (TypeError, ValueError, OverflowError):
-        return (
-            None,
-            f"your answer could not be read: give a 2-D array such as np.zeros((2, 3)), got {describe(answer)}",
-        )
+    arr, problem = read_array(answer, "a 2-D array such as np.zeros((2, 3))", finite=False)
+    if problem:
+        return None, problem
     if not np.all(np.isfinite(arr)):
         return None, "your answer holds nan or inf: every entry of ∂L/∂W is a finite number"
     return arr, None
 
 
+@answer_check
 def check_backward_step(answer) -> Feedback:
     """Exercise 3: ∂L/∂W for the layer Z = XW + b, given X, W and ∂L/∂Z (``BACKWARD_EXERCISE``).
 

@@ -27,7 +27,7 @@ from ..calculus import derivative_function, second_derivative, symbolic_derivati
 from ..descent import gradient_descent
 from ..formula import FormulaError, compile_formula
 from ..functions import get_function
-from . import Feedback, describe, no_answer, read_number
+from . import Feedback, answer_check, describe, no_answer, read_array, read_number
 
 __all__ = [
     "CONVEXITY_EXERCISE",
@@ -70,10 +70,10 @@ def _read_verdict(answer) -> tuple[bool | None, str | None]:
 
 
 def _read_interval(interval) -> tuple[tuple[float, float] | None, str | None]:
-    try:
-        lo, hi = (float(v) for v in interval)
-    except (TypeError, ValueError, OverflowError):
+    pair, problem = read_array(interval, "two numbers (a, b)", finite=False)
+    if problem or pair.shape != (2,):
         return None, f"the interval must be two numbers (a, b) with a < b, got {describe(interval)}"
+    lo, hi = float(pair[0]), float(pair[1])
     if not (math.isfinite(lo) and math.isfinite(hi) and lo < hi):
         return None, f"the interval must be two finite numbers (a, b) with a < b, got ({lo:g}, {hi:g})"
     if max(abs(lo), abs(hi)) > 1e6:
@@ -146,6 +146,7 @@ def convexity_report(f: str, interval=(-3.0, 3.0)) -> dict:
     }
 
 
+@answer_check
 def check_convexity(answer, f: str | None = None, interval=None) -> Feedback:
     """Exercise 1: is ``f`` convex on ``interval``? ``answer`` is True (convex) or False (not convex).
 
@@ -202,6 +203,7 @@ def check_convexity(answer, f: str | None = None, interval=None) -> Feedback:
 # --- exercise 2: the largest stable learning rate --------------------------------------------
 
 
+@answer_check
 def check_largest_lr(answer) -> Feedback:
     """Exercise 2: the largest stable learning rate 2/L for f(x, y) = 3x² + 2xy + 2y².
 
@@ -254,6 +256,7 @@ def check_largest_lr(answer) -> Feedback:
 # --- exercise 3: which minimum? -------------------------------------------------------------
 
 
+@answer_check
 def check_reached_minimum(answer) -> Feedback:
     """Exercise 3: where gradient descent on x⁴ − 3x² + x stops from x₀ = 0.2 with λ = 0.05.
 

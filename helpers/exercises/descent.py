@@ -25,7 +25,7 @@ import sympy
 
 from ..descent import gradient_descent
 from ..formula import FormulaError, parse_formula
-from . import Feedback, describe, no_answer, read_number
+from . import Feedback, answer_check, describe, expression_problem, no_answer, read_number
 
 __all__ = [
     "DERIVATIVE_EXERCISE",
@@ -62,6 +62,7 @@ def count_steps(x0: float, lr: float, eps: float, max_steps: int = 100_000) -> i
     return n
 
 
+@answer_check
 def check_step_count(answer) -> Feedback:
     """Exercise 1: the number of updates from x₀ = 2 with λ = 0.1, ε = 1e-4 on f(x) = x² + 2x + 3.
 
@@ -120,6 +121,7 @@ def check_step_count(answer) -> Feedback:
 # --- exercise 2: a learning rate that converges --------------------------------------------
 
 
+@answer_check
 def check_learning_rate(answer) -> Feedback:
     """Exercise 2: a learning rate λ with which descent on g(x) = 5x² − 3x converges within 1000 steps.
 
@@ -203,9 +205,15 @@ def _read_derivative(answer):
             return None, f"your answer uses {', '.join(others)}, but the only variable here is x"
         if answer.has(sympy.Derivative, sympy.Integral):
             return None, "your answer still contains an unevaluated derivative: give the formula itself"
+        too_large = expression_problem(answer)
+        if too_large:
+            return None, too_large
         expr = answer.xreplace({s: x for s in answer.free_symbols})
     elif isinstance(answer, numbers.Real):
-        expr = sympy.Float(float(answer))
+        try:
+            expr = sympy.Float(float(answer))
+        except OverflowError:  # an int such as 10**400
+            return None, f"your answer {describe(answer)} is too large: write a formula such as '2*x + 1'"
     elif callable(answer):
         return answer, None
     else:
@@ -233,6 +241,7 @@ def _values(fn, xs: np.ndarray) -> np.ndarray | None:
     return out
 
 
+@answer_check
 def check_descent_derivative(answer) -> Feedback:
     """Exercise 3: f'(x) for f(x) = x² + e^(−x), as a formula string, a sympy expression or a function.
 

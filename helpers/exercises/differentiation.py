@@ -22,7 +22,7 @@ import sympy
 from sympy.core.function import AppliedUndef
 
 from ..formula import FormulaError, parse_formula
-from . import Feedback, describe, no_answer, read_number
+from . import Feedback, answer_check, describe, expression_problem, no_answer, read_number
 
 __all__ = [
     "DERIVATIVE_EXERCISE",
@@ -60,12 +60,18 @@ def _read_formula(answer, name: str) -> tuple[sympy.Expr | None, str | None]:
     if isinstance(answer, numbers.Integral):
         answer = sympy.Integer(int(answer))
     elif isinstance(answer, numbers.Real):
-        answer = sympy.Float(float(answer))
+        try:
+            answer = sympy.Float(float(answer))
+        except OverflowError:  # an int such as 10**400
+            return None, f"your answer {describe(answer)} is too large: write a formula such as '3*{name}**2 + 1'"
     if not isinstance(answer, sympy.Expr):
         return None, (
             f"your answer could not be read: expected a formula string such as '3*{name}**2 + 1' "
             f"or a sympy expression, got {describe(answer)}"
         )
+    too_large = expression_problem(answer)
+    if too_large:
+        return None, too_large
     others = sorted(str(s) for s in answer.free_symbols if str(s) != name)
     if others:
         return None, f"your answer uses {', '.join(others)}, but the only variable here is {name}"
@@ -196,6 +202,7 @@ def derivative_feedback(answer, f: str, var: str = "x") -> Feedback:
     raise AssertionError("unreachable: the coefficients differ somewhere")  # pragma: no cover
 
 
+@answer_check
 def check_derivative(answer) -> Feedback:
     """Exercise 1: the derivative of f(x) = 2x³ − 3x² + 4x + 5 (a formula string or sympy expression)."""
     return derivative_feedback(answer, DERIVATIVE_EXERCISE)
@@ -204,6 +211,7 @@ def check_derivative(answer) -> Feedback:
 # --- exercise 2: a forward difference -----------------------------------------------------
 
 
+@answer_check
 def check_forward_difference(answer) -> Feedback:
     """Exercise 2: the forward difference (f(x + h) − f(x)) / h of f(x) = x³ at x = 2 with h = 1e-3.
 
@@ -285,6 +293,7 @@ def _read_direction(answer) -> tuple[int | None, str | None]:
     return (1 if value > 0 else -1), None
 
 
+@answer_check
 def check_direction(answer) -> Feedback:
     """Exercise 3: to decrease f(x) = x⁴ − 3x² + x from x = 0.5, move x right (+1) or left (−1)?
 

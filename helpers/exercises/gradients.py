@@ -24,7 +24,7 @@ import numpy as np
 import sympy
 
 from ..formula import FormulaError, parse_formula
-from . import Feedback, describe, no_answer, read_number
+from . import Feedback, answer_check, describe, expression_problem, no_answer, read_array, read_number
 
 __all__ = [
     "DIRECTION_EXERCISE",
@@ -103,7 +103,10 @@ def _read_expr(item, which: str) -> tuple[sympy.Expr | None, str | None]:
     if isinstance(item, (bool, np.bool_)):
         return None, f"the {which} component is {item}: write a formula such as '2*x'"
     if isinstance(item, numbers.Real):
-        value = float(item)
+        try:
+            value = float(item)
+        except OverflowError:  # an int such as 10**400
+            return None, f"the {which} component {describe(item)} is too large: write a formula"
         if not math.isfinite(value):
             return None, f"the {which} component is {value}: write a formula"
         return sympy.Float(value), None
@@ -113,6 +116,9 @@ def _read_expr(item, which: str) -> tuple[sympy.Expr | None, str | None]:
             return None, f"the {which} component uses {', '.join(others)}, but the variables are x and y"
         if item.has(sympy.Derivative, sympy.Integral):
             return None, f"the {which} component still contains an unevaluated derivative: give the formula itself"
+        too_large = expression_problem(item)
+        if too_large:
+            return None, f"the {which} component: {too_large}"
         plain = {s: sympy.Symbol(str(s)) for s in item.free_symbols}
         return item.xreplace(plain), None
     return None, f"the {which} component could not be read: expected a formula string, got {describe(item)}"
@@ -172,6 +178,7 @@ def _component_hint(which: int, values: np.ndarray) -> str:
     return f"at (x, y) = ({_PX[i]:g}, {_PY[i]:g}) yours gives {values[i]:.4g}, but {_COMPONENT[which]} = {exact[i]:.4g}"
 
 
+@answer_check
 def check_gradient(answer) -> Feedback:
     """Exercise 1: ∇f of f(x, y) = x²y + cos(x + 2y), as two formulas ``[∂f/∂x, ∂f/∂y]``.
 
@@ -223,10 +230,9 @@ def _read_vector(answer) -> tuple[np.ndarray | None, str | None]:
     unreadable = f"your answer could not be read: give a vector of two numbers such as [-1, 2], got {describe(answer)}"
     if isinstance(answer, (str, bytes, bool, np.bool_, dict)):
         return None, unreadable
-    try:
-        v = np.asarray(answer, dtype=float)
-    except (TypeError, ValueError, OverflowError):
-        return None, unreadable
+    v, problem = read_array(answer, "a vector of two numbers such as [-1, 2]", finite=False)
+    if problem:
+        return None, problem
     if v.size != 2:
         return None, f"give a vector of two numbers (x and y components), not {v.size} of them (shape {v.shape})"
     v = v.reshape(2)
@@ -246,6 +252,7 @@ def _parallel(a: np.ndarray, b: np.ndarray) -> bool:
     return _angle(a, b) < 1e-6
 
 
+@answer_check
 def check_steepest_descent(answer) -> Feedback:
     """Exercise 2: the direction of steepest descent of f(x, y) = x² + 2y² at (1, −1).
 
@@ -295,6 +302,7 @@ def check_steepest_descent(answer) -> Feedback:
 # --- exercise 3: the norm in the stopping rule ---------------------------------------------
 
 
+@answer_check
 def check_gradient_norm(answer) -> Feedback:
     """Exercise 3: ‖∇f(4e-6, 2e-6)‖ for f(x, y) = x² + 2y², the number compared with ε = 1e-5.
 

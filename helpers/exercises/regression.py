@@ -24,7 +24,7 @@ import numbers
 import numpy as np
 
 from ..regression import linear_regression_gd, pinv_solution
-from . import Feedback, describe, no_answer
+from . import Feedback, answer_check, describe, no_answer, read_array, read_number
 
 __all__ = [
     "GRADIENT_EXERCISE",
@@ -60,12 +60,9 @@ LR_STEPS_EXERCISE = {
 
 def _read_array(answer, what: str) -> tuple[np.ndarray | None, str | None]:
     """The answer as a finite float array, or the reason it cannot be read."""
-    if isinstance(answer, (str, bytes, bool, dict, set)):
-        return None, f"your answer could not be read: give {what}, got {describe(answer)}"
-    try:
-        value = np.asarray(answer, dtype=float)
-    except (TypeError, ValueError, OverflowError):
-        return None, f"your answer could not be read: give {what}, got {describe(answer)}"
+    value, problem = read_array(answer, what, finite=False)
+    if problem:
+        return None, problem
     if value.size == 0:
         return None, f"your answer is empty: give {what}"
     if not np.all(np.isfinite(value)):
@@ -87,6 +84,7 @@ def _gradient_exercise() -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray
     return X, y, beta, y - X @ beta
 
 
+@answer_check
 def check_squared_gradient(answer) -> Feedback:
     """Exercise 1: ∇_β (1/n)‖y − Xβ‖² = −(2/n)Xᵀ(y − Xβ) for ``GRADIENT_EXERCISE`` (a vector of 2 numbers).
 
@@ -158,6 +156,7 @@ def check_squared_gradient(answer) -> Feedback:
 # --- exercise 2: the column of ones --------------------------------------------------------
 
 
+@answer_check
 def check_intercept_column(answer) -> Feedback:
     """Exercise 2: the lecture's X (4 × 2, ``INTERCEPT_EXERCISE``) with a column of ones appended (4 × 3).
 
@@ -284,17 +283,20 @@ def _read_lr_steps(answer) -> tuple[tuple[float, int] | None, str | None]:
     if len(answer) != 2:
         return None, f"your answer has {len(answer)} entries, not 2: {example}"
     lr, T = answer[0], answer[1]
-    if isinstance(lr, bool) or not isinstance(lr, numbers.Real) or not math.isfinite(float(lr)):
+    rate = read_number(lr)[0] if isinstance(lr, numbers.Real) else None
+    if rate is None:
         return None, f"the learning rate λ must be a finite number, got {describe(lr)}"
-    if float(lr) <= 0:
-        return None, f"the learning rate λ must be positive, got {float(lr):g}"
-    if isinstance(T, bool) or not isinstance(T, numbers.Real) or not math.isfinite(float(T)) or float(T) != int(T):
+    if rate <= 0:
+        return None, f"the learning rate λ must be positive, got {rate:g}"
+    steps = read_number(T)[0] if isinstance(T, numbers.Real) else None
+    if steps is None or steps != int(steps):
         return None, f"the number of steps T must be a whole number, got {describe(T)}"
-    if int(T) < 1:
-        return None, f"the number of steps T must be at least 1, got {int(T)}"
-    return (float(lr), int(T)), None
+    if steps < 1:
+        return None, f"the number of steps T must be at least 1, got {int(steps)}"
+    return (rate, int(steps)), None
 
 
+@answer_check
 def check_lr_and_steps(answer) -> Feedback:
     """Exercise 3: ``answer = (λ, T)`` so that the lecture's loop ends within 1e-3 of X⁺y in ≤ 1000 steps.
 

@@ -16,13 +16,12 @@ Exercises
 from __future__ import annotations
 
 import math
-import warnings
 
 import numpy as np
 
 from ..datasets import make_linear
 from ..regression import add_intercept
-from . import Feedback, describe, no_answer, quiet_numpy
+from . import Feedback, answer_check, describe, no_answer, read_array
 
 __all__ = [
     "DIVERGENCE_EXERCISE",
@@ -57,21 +56,6 @@ DIVERGENCE_EXERCISE = {
 DIVERGING_BATCHES = (1, 2)
 
 
-def _read_array(answer, what: str) -> tuple[np.ndarray | None, str | None]:
-    """The answer as a float array, or a reason it cannot be read."""
-    if isinstance(answer, (str, bytes, bool, dict, set)):
-        return None, f"your answer could not be read: give {what}, got {describe(answer)}"
-    try:
-        with warnings.catch_warnings():
-            warnings.simplefilter("error")  # a complex number must not lose its imaginary part silently
-            value = np.asarray(answer, dtype=float)
-    except (TypeError, ValueError, OverflowError, Warning):
-        return None, f"your answer could not be read: give {what}, got {describe(answer)}"
-    if not np.all(np.isfinite(value)):
-        return None, f"your answer contains {value.ravel()[~np.isfinite(value.ravel())][0]}: give finite numbers"
-    return value, None
-
-
 # --- exercise 1: one minibatch gradient ---------------------------------------------------
 
 
@@ -83,7 +67,7 @@ def minibatch_gradient_answer() -> np.ndarray:
     return -(2.0 / len(y_b)) * X_b.T @ (y_b - X_b @ beta)
 
 
-@quiet_numpy
+@answer_check
 def check_minibatch_gradient(answer) -> Feedback:
     """Exercise 1: the minibatch gradient −(2/b) X_bᵀ(y_b − X_bβ) of the mean squared error.
 
@@ -93,7 +77,7 @@ def check_minibatch_gradient(answer) -> Feedback:
     """
     if answer is None:
         return no_answer("[0.1, -0.2]")
-    value, problem = _read_array(answer, "2 numbers such as [0.1, -0.2]")
+    value, problem = read_array(answer, "2 numbers such as [0.1, -0.2]")
     if problem:
         return Feedback("unreadable", problem)
     X_b = np.array(GRADIENT_EXERCISE["X_b"])
@@ -157,7 +141,7 @@ def check_minibatch_gradient(answer) -> Feedback:
 # --- exercise 2: updates per epoch ----------------------------------------------------------
 
 
-@quiet_numpy
+@answer_check
 def check_updates_per_epoch(answer) -> Feedback:
     """Exercise 2: the number of minibatch updates in one epoch for n = 1050 examples and b = 100.
 
@@ -165,7 +149,7 @@ def check_updates_per_epoch(answer) -> Feedback:
     """
     if answer is None:
         return no_answer("42")
-    value, problem = _read_array(answer, "one whole number such as 42")
+    value, problem = read_array(answer, "one whole number such as 42")
     if problem:
         return Feedback("unreadable", problem)
     if value.size != 1:
@@ -226,7 +210,7 @@ def _read_batches(answer) -> tuple[set[int] | None, str | None]:
                 None,
                 f"your answer could not be read: give a list of batch sizes such as [5, 10], got {describe(answer)}",
             )
-    value, problem = _read_array(answer, "a list of batch sizes such as [5, 10]")
+    value, problem = read_array(answer, "a list of batch sizes such as [5, 10]")
     if problem:
         return None, problem
     flat = value.ravel()
@@ -235,7 +219,7 @@ def _read_batches(answer) -> tuple[set[int] | None, str | None]:
     return {int(v) for v in flat}, None
 
 
-@quiet_numpy
+@answer_check
 def check_diverging_batches(answer) -> Feedback:
     """Exercise 3: the batch sizes among (1, 2, 5, 10, 50, 1000) whose run diverges at λ = 0.8.
 

@@ -16,11 +16,10 @@ Exercises
 from __future__ import annotations
 
 import math
-import warnings
 
 import numpy as np
 
-from . import Feedback, describe, no_answer, quiet_numpy
+from . import Feedback, answer_check, no_answer, read_array
 
 __all__ = [
     "CROSS_ENTROPY_EXERCISE",
@@ -45,21 +44,6 @@ PREDICT_EXERCISE = (
 CROSS_ENTROPY_EXERCISE = {"logits": (1.0, 2.0, 0.0), "label": 0}
 
 
-def _read_array(answer, what: str, *, finite: bool = True) -> tuple[np.ndarray | None, str | None]:
-    """The answer as a float array, or a reason it cannot be read."""
-    if isinstance(answer, (str, bytes, bool, dict, set)):
-        return None, f"your answer could not be read: give {what}, got {describe(answer)}"
-    try:
-        with warnings.catch_warnings():
-            warnings.simplefilter("error")  # a complex number must not lose its imaginary part silently
-            value = np.asarray(answer, dtype=float)
-    except (TypeError, ValueError, OverflowError, Warning):
-        return None, f"your answer could not be read: give {what}, got {describe(answer)}"
-    if finite and not np.all(np.isfinite(value)):
-        return None, f"your answer contains {value.ravel()[~np.isfinite(value.ravel())][0]}: give finite numbers"
-    return value, None
-
-
 def _stable_softmax(o: np.ndarray) -> np.ndarray:
     e = np.exp(o - o.max())
     return e / e.sum()
@@ -72,7 +56,7 @@ def _vector_text(v: np.ndarray) -> str:
 # --- exercise 1: softmax of large scores ------------------------------------------------------
 
 
-@quiet_numpy
+@answer_check
 def check_softmax(answer) -> Feedback:
     """Exercise 1: softmax([800, 801.5, 799]), three probabilities.
 
@@ -82,7 +66,7 @@ def check_softmax(answer) -> Feedback:
     """
     if answer is None:
         return no_answer("[0.2, 0.5, 0.3]")
-    value, problem = _read_array(answer, "3 probabilities such as [0.2, 0.5, 0.3]", finite=False)
+    value, problem = read_array(answer, "3 probabilities such as [0.2, 0.5, 0.3]", finite=False)
     if problem:
         return Feedback("unreadable", problem)
     o = np.array(SOFTMAX_EXERCISE)
@@ -144,7 +128,7 @@ def check_softmax(answer) -> Feedback:
 # --- exercise 2: the predicted classes ----------------------------------------------------
 
 
-@quiet_numpy
+@answer_check
 def check_predicted_class(answer) -> Feedback:
     """Exercise 2: the predicted class (0, 1 or 2) of each of the 4 rows of :data:`PREDICT_EXERCISE`.
 
@@ -153,7 +137,7 @@ def check_predicted_class(answer) -> Feedback:
     """
     if answer is None:
         return no_answer("[0, 1, 2, 0]")
-    value, problem = _read_array(answer, "4 class labels such as [0, 1, 2, 0]")
+    value, problem = read_array(answer, "4 class labels such as [0, 1, 2, 0]")
     if problem:
         return Feedback("unreadable", problem)
     logits = np.array(PREDICT_EXERCISE)
@@ -204,7 +188,7 @@ def check_predicted_class(answer) -> Feedback:
 # --- exercise 3: cross-entropy of one prediction ------------------------------------------
 
 
-@quiet_numpy
+@answer_check
 def check_cross_entropy(answer) -> Feedback:
     """Exercise 3: the cross-entropy −log softmax(o)_y of o = [1, 2, 0] with true class y = 0.
 
@@ -214,7 +198,7 @@ def check_cross_entropy(answer) -> Feedback:
     """
     if answer is None:
         return no_answer("1.23")
-    value, problem = _read_array(answer, "one number such as 1.23")
+    value, problem = read_array(answer, "one number such as 1.23")
     if problem:
         return Feedback("unreadable", problem)
     if value.size != 1:
