@@ -7,7 +7,11 @@ expression is built node by node from what the walk accepts:
 * the given variable names and the constants ``pi`` and ``e``;
 * int and float literals (at most 1e6 in size);
 * ``+ - * / **`` (``^`` is read as ``**``), unary ``+ -`` and parentheses;
-* one-argument calls of ``sin cos tan exp log sqrt tanh abs``.
+* one-argument calls of ``sin cos tan exp log sqrt sinh cosh tanh abs`` and ``ln`` (= ``log``),
+  ``log(x, b)`` with a constant base b, and ``|...|`` for ``abs(...)``.
+
+A function written without parentheses (``sin x``) or a product without ``*`` (``2x``) is refused
+with the formula to type instead ("write it as sin(x)"), checked to be accepted.
 
 Size bounds (text length, node count, nesting depth, power towers, exponents and the size
 of every number built on the way) keep sympy from being asked for anything slow. The formula
@@ -47,8 +51,11 @@ FUNCTIONS: dict[str, Callable] = {
     "exp": sympy.exp,
     "log": sympy.log,
     "sqrt": sympy.sqrt,
+    "sinh": sympy.sinh,
+    "cosh": sympy.cosh,
     "tanh": sympy.tanh,
     "abs": sympy.Abs,
+    "ln": sympy.log,
 }
 CONSTANTS: dict[str, sympy.Expr] = {"pi": sympy.pi, "e": sympy.E}
 
@@ -160,7 +167,19 @@ def _prepare(text: str, names: tuple[str, ...]) -> str:
         example = " + ".join(f"{n}**2" for n in names)
         raise FormulaError(f"the formula is empty: type an expression, e.g. {example}")
     # "^" is how most people write powers; Python's "^" (xor) has no place in a formula.
-    return text.replace("^", "**").strip()
+    return _absolute_bars(text.replace("^", "**").strip())
+
+
+_BARS = re.compile(r"\|([^|]+)\|")
+
+
+def _absolute_bars(text: str) -> str:
+    """|...| as abs(...), innermost first (||x| - 1| is abs(abs(x) - 1)); unpaired bars stay, and are refused."""
+    while True:
+        new = _BARS.sub(r" abs(\1) ", text).strip()  # spaced: "2|x|" is a product, not a call of "2abs"
+        if new == text:
+            return text
+        text = new
 
 
 def _implicit_product(src: str) -> str | None:
@@ -182,10 +201,72 @@ def _implicit_product(src: str) -> str | None:
     return None
 
 
-def _syntax_error(src: str, exc: SyntaxError) -> FormulaError:
+_TOKEN = re.compile(r"\s*(?:(\d+\.?\d*(?:[eE][+-]?\d+)?|\.\d+(?:[eE][+-]?\d+)?)|([^\W\d]\w*)|(\*\*|\S))")
+
+
+def _rewrite(src: str) -> tuple[str, list[str]] | None:
+    """The formula with the parentheses of calls and the '*' of products filled in, and what was filled in.
+
+    "2 sin x" → "2*sin(x)". A function name followed by operands takes them as its argument up to
+    the next operator or function, a power included ("sin 2x^2" → "sin(2*x**2)", as in print);
+    any other two operands in a row are multiplied.
+    """
+    tokens, pos = [], 0
+    while pos < len(src):
+        m = _TOKEN.match(src, pos)
+        if not m or m.end() == pos:
+            return None
+        tokens.append(m.group(m.lastindex))
+        pos = m.end()
+
+    def operand(t: str) -> bool:
+        return t not in FUNCTIONS and bool(re.match(r"[^\W\d]\w*|\d|\.\d", t))
+
+    def product(out: list, t: str) -> None:
+        if out and (operand(out[-1]) or out[-1] == ")") and (operand(t) or t in FUNCTIONS or t == "("):
+            out.append("*")
+            fixes.add("a product needs *")
+        out.append(t)
+
+    out, fixes, i = [], set(), 0
+    while i < len(tokens):
+        tok = tokens[i]
+        if tok in FUNCTIONS and i + 1 < len(tokens) and operand(tokens[i + 1]):
+            product(out, tok)
+            out.append("(")
+            i += 1
+            while i < len(tokens) and operand(tokens[i]):
+                product(out, tokens[i])
+                if i + 2 < len(tokens) and tokens[i + 1] == "**" and operand(tokens[i + 2]):
+                    out += ["**", tokens[i + 2]]
+                    i += 2
+                i += 1
+            out.append(")")
+            fixes.add("a function takes its argument in parentheses")
+            continue
+        product(out, tok) if not (out and out[-1] in FUNCTIONS and tok == "(") else out.append(tok)
+        i += 1
+    # Spaces around a binary + or -, none after a sign: "- sin(x)" is "-sin(x)".
+    text = "".join(f" {t} " if t in "+-" and k and out[k - 1] not in "(*/**+-" else t for k, t in enumerate(out))
+    return (text.strip(), sorted(fixes)) if fixes else None
+
+
+def _syntax_error(src: str, exc: SyntaxError, names: tuple[str, ...]) -> FormulaError:
+    rewritten = _rewrite(src)
+    if rewritten is not None:
+        fixed, fixes = rewritten
+        try:
+            ast.parse(fixed, mode="eval")  # first, so that _parse never comes back here
+            _parse(fixed, names)  # suggest only what is accepted
+        except (SyntaxError, FormulaError):
+            pass
+        else:
+            return FormulaError(f"write it as {fixed.replace('**', '^')} ({' and '.join(fixes)})")
     product = _implicit_product(src)
     if product:
         return FormulaError(f"use * for multiplication, e.g. {product}")
+    if "|" in src:
+        return FormulaError("the bars | | do not pair up: write |x| or abs(x) for the absolute value")
     where = f" at position {exc.offset}" if exc.offset else ""
     return FormulaError(f"the formula cannot be read ({exc.msg}{where}); write it like x**2 + 2*x + 3")
 
@@ -261,6 +342,10 @@ class _Builder:
             return CONSTANTS[name]
         if name in FUNCTIONS:
             raise FormulaError(f"'{name}' is a function: call it with an argument, e.g. {name}(x)")
+        for f in FUNCTIONS:  # "sinx", "ln2"
+            rest = name[len(f) :]
+            if name.startswith(f) and (rest in self.allowed or rest.isdigit()):
+                raise FormulaError(f"unknown name {name!r}: write it as {f}({rest}), with parentheses")
         raise FormulaError(f"unknown name {name!r} in the formula: allowed names are {', '.join(self.allowed)}")
 
     def _binary(self, node: ast.BinOp) -> sympy.Expr:
@@ -289,9 +374,19 @@ class _Builder:
             raise FormulaError(f"{name!r} is not an allowed function; allowed: {', '.join(FUNCTIONS)}")
         if node.keywords:
             raise FormulaError(f"{name} takes no keyword arguments; write {name}(x)")
+        if name == "log" and len(node.args) == 2:
+            return self._log(*node.args)
         if len(node.args) != 1:
-            raise FormulaError(f"{name} takes exactly one argument, got {len(node.args)}")
+            also = " (or log(x, b) for the logarithm to the base b)" if name in ("log", "ln") else ""
+            raise FormulaError(f"{name} takes exactly one argument{also}, got {len(node.args)}")
         return FUNCTIONS[name](self.build(node.args[0]))
+
+    def _log(self, arg: ast.AST, base: ast.AST) -> sympy.Expr:
+        """log(x, b): the logarithm to a constant base b > 0, b ≠ 1."""
+        b = self.build(base)
+        if not b.is_number or not (b.is_positive and b != 1):
+            raise FormulaError(f"the base of log(x, b) must be a number b > 0 other than 1, such as 2 or 10, got {b}")
+        return sympy.log(self.build(arg)) / sympy.log(b)
 
     @staticmethod
     def _check_constant(value: sympy.Expr) -> None:
@@ -332,7 +427,7 @@ def _parse(text: str, names: tuple[str, ...]) -> sympy.Expr:
     try:
         tree = ast.parse(src, mode="eval")
     except SyntaxError as exc:
-        raise _syntax_error(src, exc) from None
+        raise _syntax_error(src, exc, names) from None
     nodes, depth, tower = _tree_size(tree.body)
     if nodes > MAX_NODES:
         raise FormulaError(f"the formula is too long: {nodes} parts, at most {MAX_NODES} are allowed")

@@ -1,6 +1,7 @@
 """Safe formula parsing: hostile text is refused fast with a useful message, good text parses exactly."""
 
 import inspect
+import re
 import time
 import warnings
 
@@ -44,8 +45,8 @@ HOSTILE = [
     ("1e7*x", "numbers must be at most 1e\\+06"),
     ("1e999", "too large"),
     ("exp(exp(1000.0))", "too large"),
-    ("2x", "use \\* for multiplication, e.g. 2\\*x"),
-    ("3 sin(x)", "use \\* for multiplication, e.g. 3\\*sin"),
+    ("2x", "write it as 2\\*x \\(a product needs \\*\\)"),
+    ("3 sin(x)", "write it as 3\\*sin\\(x\\) \\(a product needs \\*\\)"),
     ("(x+1)(x-1)", "use \\* for multiplication"),
     ("x(x+1)", "'x' is not a function"),
     ("x y", "use \\* for multiplication, e.g. x\\*y"),
@@ -364,3 +365,61 @@ def test_random_formulas_are_refused_or_compile_to_silent_numpy_functions(text):
             assert F.f(points).shape == (3,)
             assert F.grad(points).shape == (2, 3)
     assert time.perf_counter() - start < 2.0  # never a hang
+
+
+# --- what learners type -------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("ln(x)", "log(x)"),
+        ("sinh(x) + cosh(x)", "sinh(x) + cosh(x)"),
+        ("log(x, 2)", "log(x)/log(2)"),
+        ("log(x, 10)", "log(x)/log(10)"),
+        ("|x|", "Abs(x)"),
+        ("||x| - 1|", "Abs(Abs(x) - 1)"),
+        ("|x - 1| + |x + 1|", "Abs(x - 1) + Abs(x + 1)"),
+    ],
+)
+def test_common_spellings_are_accepted(text, expected):
+    assert str(parse_formula(text)) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "fixed"),
+    [
+        ("sin x", "sin(x)"),
+        ("ln x", "ln(x)"),
+        ("exp x", "exp(x)"),
+        ("2 sin x", "2*sin(x)"),
+        ("cos x + 1", "cos(x) + 1"),
+        ("sin x^2", "sin(x^2)"),
+        ("sin 2x", "sin(2*x)"),
+        ("-sin x", "-sin(x)"),
+        ("x sin x", "x*sin(x)"),
+        ("2|x|", "2*abs(x)"),
+        ("x^2 + 3 sin(2x)", "x^2 + 3*sin(2*x)"),
+    ],
+)
+def test_a_call_without_parentheses_says_exactly_what_to_type(text, fixed):
+    with pytest.raises(FormulaError, match=f"^write it as {re.escape(fixed)} ") as info:
+        parse_formula(text)
+    assert parse_formula(fixed) is not None, "the suggestion itself is accepted"
+    assert "sin*x" not in str(info.value)
+
+
+@pytest.mark.parametrize(
+    ("text", "message"),
+    [
+        ("log(x, 0)", "the base of log\\(x, b\\) must be a number b > 0 other than 1"),
+        ("log(x, x)", "must be a number b > 0"),
+        ("log(x, 1)", "other than 1"),
+        ("log(x, 2, 3)", "exactly one argument \\(or log\\(x, b\\)"),
+        ("|x", "the bars \\| \\| do not pair up"),
+        ("sinx", "write it as sin\\(x\\)"),
+    ],
+)
+def test_near_misses_say_what_is_allowed(text, message):
+    with pytest.raises(FormulaError, match=message):
+        parse_formula(text)
