@@ -12,9 +12,14 @@ from typing import Any
 
 import numpy as np
 
-from .validation import check_array, check_int, check_real
+from .validation import MAX_ELEMENTS, check_array, check_int, check_limit, check_real
 
 __all__ = ["make_blobs", "make_linear", "make_moons", "make_rings", "make_spirals"]
+
+
+def _check_points(what: str, n_points: int) -> None:
+    # Before anything is drawn: make_blobs(10**9) would need tens of GB.
+    check_limit(f"{what} × 2 (the numbers in X)", 2 * n_points, MAX_ELEMENTS, "ask for fewer points")
 
 
 def _shuffled(rng: np.random.Generator, X: np.ndarray, y: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
@@ -71,6 +76,7 @@ def make_linear(
     """
     n = check_int("n", n, low=1)
     d = check_int("d", d, low=1)
+    check_limit("n × d (the numbers in X)", n * d, MAX_ELEMENTS, "ask for fewer examples or features")
     noise = check_real("noise", noise, low=0.0)
     seed = check_int("seed", seed, low=0)
     intercept = check_real("intercept", intercept)
@@ -116,6 +122,7 @@ def make_blobs(
     """
     n_per_class = check_int("n_per_class", n_per_class, low=1)
     n_classes = check_int("n_classes", n_classes, low=2, high=20)
+    _check_points("n_per_class × n_classes", n_per_class * n_classes)
     spread = check_real("spread", spread, low=0.0)
     seed = check_int("seed", seed, low=0)
     rng = np.random.default_rng(seed)
@@ -148,6 +155,7 @@ def make_rings(n: int = 400, *, noise: float = 0.1, seed: int = 0) -> tuple[np.n
         0 for the inner ring, 1 for the outer one.
     """
     n = check_int("n", n, low=2)
+    _check_points("n", n)
     noise = check_real("noise", noise, low=0.0)
     seed = check_int("seed", seed, low=0)
     rng = np.random.default_rng(seed)
@@ -177,6 +185,7 @@ def make_moons(n: int = 200, *, noise: float = 0.1, seed: int = 0) -> tuple[np.n
     y : ndarray of int64, shape (n,)
     """
     n = check_int("n", n, low=2)
+    _check_points("n", n)
     noise = check_real("noise", noise, low=0.0)
     seed = check_int("seed", seed, low=0)
     rng = np.random.default_rng(seed)
@@ -218,6 +227,7 @@ def make_spirals(
     """
     n_per_class = check_int("n_per_class", n_per_class, low=2)
     n_classes = check_int("n_classes", n_classes, low=2, high=20)
+    _check_points("n_per_class × n_classes", n_per_class * n_classes)
     noise = check_real("noise", noise, low=0.0)
     seed = check_int("seed", seed, low=0)
     rng = np.random.default_rng(seed)

@@ -22,10 +22,21 @@ from typing import Any
 import numpy as np
 
 from .descent import DIVERGENCE_LIMIT
-from .validation import _show, check_array, check_choice, check_int, check_real
+from .validation import (
+    MAX_ELEMENTS,
+    MAX_STEPS,
+    MAX_WORK,
+    _show,
+    check_array,
+    check_choice,
+    check_int,
+    check_limit,
+    check_real,
+)
 
 __all__ = [
     "ACTIVATIONS",
+    "MAX_EPOCHS",
     "MLP",
     "ForwardCache",
     "TrainHistory",
@@ -49,6 +60,11 @@ __all__ = [
 ]
 
 ArrayOrFloat = Any  # a float for scalar input, an ndarray otherwise
+
+#: Most epochs one :meth:`MLP.train` call runs. An epoch costs at least a forward and backward pass
+#: and a full evaluation (about 0.3 ms for the smallest network), so this is half a minute at most;
+#: the notebooks train for at most 800 epochs and the explorer for 1000.
+MAX_EPOCHS = 100_000
 
 
 # --- activations -------------------------------------------------------------------------------
@@ -230,8 +246,12 @@ def softmax_naive(o: Any, axis: int = -1) -> np.ndarray:
 
 def _check_labels(name: str, labels: Any, num_classes: int | None = None) -> np.ndarray:
     """Labels as a 1-D int array in [0, num_classes); integer-valued floats are accepted."""
-    arr = np.asarray(labels)
-    if arr.dtype.kind == "f" and arr.size and np.all(np.isfinite(arr)) and np.all(arr == np.round(arr)):
+    try:
+        arr = np.asarray(labels)
+    except Exception:  # ragged lists, or an object whose __array__ raises
+        raise TypeError(f"{name} must be integer class labels 0, 1, 2, …, got {_show(labels)}") from None
+    # Floats are cast only when they are whole numbers that int64 holds exactly (1e200 is not a label).
+    if arr.dtype.kind == "f" and arr.size and np.all(np.abs(arr) < 2**53) and np.all(arr == np.round(arr)):
         arr = arr.astype(np.int64)
     if arr.dtype.kind not in "iu":
         raise TypeError(f"{name} must be integer class labels 0, 1, 2, …, got {_show(labels)}")
@@ -240,6 +260,8 @@ def _check_labels(name: str, labels: Any, num_classes: int | None = None) -> np.
     low, high = int(arr.min()), int(arr.max())
     if low < 0:
         raise ValueError(f"{name} must be class labels >= 0, got {low}")
+    if high > MAX_ELEMENTS:  # a class per column of one-hot rows: more columns than any array may hold
+        raise ValueError(f"{name} must be class labels below {MAX_ELEMENTS:,}, got {high}")
     if num_classes is not None and high >= num_classes:
         raise ValueError(f"{name} must be class labels in [0, {num_classes - 1}] ({num_classes} classes), got {high}")
     return arr.astype(np.int64, copy=False)
@@ -270,6 +292,7 @@ def one_hot(labels: Any, num_classes: int | None = None) -> np.ndarray:
         num_classes = check_int("num_classes", num_classes, low=1)
     y = _check_labels("labels", labels, num_classes)
     p = int(y.max()) + 1 if num_classes is None else num_classes
+    check_limit("len(labels) × num_classes", y.size * p, MAX_ELEMENTS, "use fewer labels or classes")
     out = np.zeros((y.size, p))
     out[np.arange(y.size), y] = 1.0
     return out
@@ -376,6 +399,7 @@ def linear(X: Any, W: Any, b: Any) -> np.ndarray:
         raise ValueError(f"W must have one row per column of X ({X.shape[1]}), got shape {W.shape}")
     if b.shape not in ((W.shape[1],), (1, W.shape[1])):
         raise ValueError(f"b must have shape ({W.shape[1]},), one entry per column of W, got shape {b.shape}")
+    check_limit("rows of X × columns of W (the size of O)", X.shape[0] * W.shape[1], MAX_ELEMENTS, "use fewer rows")
     return X @ W + b.reshape(-1)
 
 
@@ -503,6 +527,9 @@ class MLP:
         self.activation = check_choice("activation", activation, _ACT)
         self.seed = check_int("seed", seed, low=0)
         self._act, self._act_grad = _ACT[activation]
+        # Counted in Python ints before anything is allocated: MLP([10**5, 10**5]) would need 80 GB.
+        n_params = sum((fan_in + 1) * fan_out for fan_in, fan_out in zip(self.sizes[:-1], self.sizes[1:]))
+        check_limit("the number of parameters", n_params, MAX_ELEMENTS, "use fewer or narrower layers")
 
         rng = np.random.default_rng(self.seed)
         self.params: list[tuple[np.ndarray, np.ndarray]] = []
@@ -530,6 +557,10 @@ class MLP:
         X = check_array("X", X, ndim=2, min_rows=1)
         if X.shape[1] != self.sizes[0]:
             raise ValueError(f"X must have {self.sizes[0]} columns (the network's inputs), got shape {X.shape}")
+        # A forward pass with cache keeps every layer's activations: rows × Σ widths numbers (twice).
+        check_limit(
+            "rows of X × the sum of the layer widths", X.shape[0] * sum(self.sizes), MAX_ELEMENTS, "pass fewer rows"
+        )
         return X
 
     def _check_Xy(self, X: Any, y: Any) -> tuple[np.ndarray, np.ndarray]:
@@ -725,10 +756,22 @@ class MLP:
         """
         X, y = self._check_Xy(X, y)
         lr = check_real("lr", lr, low=0.0, low_inclusive=False)
-        epochs = check_int("epochs", epochs, low=1, high=10_000_000)
+        epochs = check_int("epochs", epochs, low=1, high=MAX_EPOCHS)
         n = X.shape[0]
         if batch_size is not None:
             batch_size = check_int("batch_size", batch_size, low=1, high=n)
+        batches = 1 if batch_size is None else -(-n // batch_size)
+        check_limit(
+            "epochs × batches per epoch (the updates)",
+            epochs * batches,
+            MAX_STEPS,
+            "train for fewer epochs or use larger batches",
+        )
+        # Each epoch is a forward and a backward pass over the n rows, then an evaluation pass.
+        check_limit(
+            "epochs × rows × parameters (the arithmetic)", epochs * n * self.n_parameters, MAX_WORK,
+            "train for fewer epochs, on fewer rows or a smaller network",
+        )  # fmt: skip
         seed = check_int("seed", seed, low=0)
         rng = np.random.default_rng(seed)
 
@@ -818,6 +861,11 @@ def gradient_check(mlp: MLP, X: Any, y: Any, *, h: float = 1e-6) -> float:
         raise TypeError(f"mlp must be an MLP, got {_show(mlp)}")
     X, y = mlp._check_Xy(X, y)
     h = check_real("h", h, low=0.0, high=0.1, low_inclusive=False)
+    # Two loss evaluations per parameter, each a forward pass over every row and parameter.
+    P = mlp.n_parameters
+    advice = "check a smaller network (the check does not depend on the width) or fewer rows"
+    check_limit("2 × parameters (the forward passes)", 2 * P, MAX_STEPS, advice)
+    check_limit("2 × parameters² × rows (the arithmetic)", 2 * P * P * X.shape[0], MAX_WORK, advice)
     analytic = mlp._backward(mlp._forward(X, True)[1], y)
 
     def loss() -> float:

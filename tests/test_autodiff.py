@@ -340,3 +340,22 @@ def test_an_infinite_derivative_is_an_error_not_an_inf():
 def test_a_power_that_overflows_is_an_error():
     with pytest.raises(ValueError, match=r"\*\*2 of \(1e\+200\) overflows"):
         Value(1e200) ** 2
+
+
+@pytest.mark.parametrize(
+    "make, phrase",
+    [
+        (lambda: Value(10**400), "data must be a finite number"),
+        (lambda: Value(2.0) ** (10**400), "exponent must be a finite number"),
+        (lambda: Value(1.0) + 10**400, "operand must be a finite number"),
+    ],
+)
+def test_ints_too_large_for_a_float_are_a_value_error_naming_the_argument(make, phrase):
+    with pytest.raises(ValueError, match=phrase):
+        make()
+
+
+@pytest.mark.parametrize("data", ["1.0", 1j, None])
+def test_value_refuses_non_real_data(data):
+    with pytest.raises(TypeError, match="data must be a real number"):
+        Value(data)

@@ -141,3 +141,26 @@ def test_zero_noise_rings_lie_on_their_circles():
 def test_bad_input(call, error, match):
     with pytest.raises(error, match=match):
         call()
+
+
+@pytest.mark.parametrize(
+    "make, phrase",
+    [
+        (lambda: make_linear(n=10**9), r"n × d \(the numbers in X\) is 1,000,000,000"),
+        (lambda: make_linear(10**4, 10**5), r"n × d \(the numbers in X\)"),
+        (lambda: make_blobs(n_per_class=10**9), r"n_per_class × n_classes × 2 \(the numbers in X\)"),
+        (lambda: make_spirals(n_per_class=10**9), r"n_per_class × n_classes × 2"),
+        (lambda: make_rings(10**9), r"n × 2 \(the numbers in X\)"),
+        (lambda: make_moons(10**400), r"n × 2 \(the numbers in X\) is about 10\^400"),
+    ],
+)
+def test_sizes_are_refused_before_anything_is_drawn(make, phrase):
+    with pytest.raises(ValueError, match=phrase):
+        make()
+
+
+def test_bad_numbers_are_refused_by_name():
+    with pytest.raises(ValueError, match="noise must be a finite number"):
+        make_rings(noise=10**400)
+    with pytest.raises(TypeError, match="beta must be an array of real numbers.*complex"):
+        make_linear(5, 2, beta=[1j, 1.0])

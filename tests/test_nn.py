@@ -467,7 +467,7 @@ def test_bad_training_settings():
         net.train(X, y, lr=0, epochs=5)
     with pytest.raises(ValueError, match=r"lr must be positive \(> 0\), got -0.1"):
         net.step(net.backward(net.forward(X)[1], y), lr=-0.1)
-    with pytest.raises(ValueError, match=r"epochs must be an integer in \[1, 10000000\], got 0"):
+    with pytest.raises(ValueError, match=r"epochs must be an integer in \[1, 100000\], got 0"):
         net.train(X, y, lr=0.1, epochs=0)
     with pytest.raises(ValueError, match=r"batch_size must be an integer in \[1, 4\], got 5"):
         net.train(X, y, lr=0.1, epochs=1, batch_size=5)
@@ -522,3 +522,56 @@ def test_integer_valued_float_labels_and_reprs():
     assert repr(net) == "MLP([2, 3], 'tanh', seed=4)"
     history = net.train(np.eye(2), [0, 1], lr=0.1, epochs=2)
     assert repr(history).startswith("TrainHistory(finished 2 epochs: loss ")
+
+
+# --- bad input: sizes bounded before allocation, work bounded before it starts ---------------
+
+
+def test_sizes_are_refused_before_anything_is_allocated():
+    with pytest.raises(ValueError, match=r"the number of parameters is 10,000,100,000, over the limit of 100,000,000"):
+        MLP([10**5, 10**5])
+    with pytest.raises(ValueError, match=r"len\(labels\) × num_classes is 10,000,000,000, over the limit"):
+        one_hot([0], num_classes=10**10)
+    with pytest.raises(ValueError, match="labels must be class labels below 100,000,000, got 1000000000000"):
+        one_hot([10**12])
+    with pytest.raises(ValueError, match=r"rows of X × columns of W \(the size of O\)"):
+        linear(np.ones((10**5, 1)), np.ones((1, 10**5)), np.zeros(10**5))
+    with pytest.raises(ValueError, match="rows of X × the sum of the layer widths"):
+        MLP([1, 10**4, 3]).predict(np.zeros((10**6, 1)))
+
+
+def test_long_trainings_are_refused_with_what_to_change():
+    X, y = np.zeros((30, 2)), np.arange(30) % 3
+    with pytest.raises(ValueError, match=r"epochs must be an integer in \[1, 100000\], got 10000000"):
+        MLP([2, 4, 3]).train(X, y, lr=1e-9, epochs=10**7)
+    with pytest.raises(ValueError, match=r"epochs × batches per epoch \(the updates\) is 3,000,000.*larger batches"):
+        MLP([2, 4, 3]).train(X, y, lr=1e-9, epochs=10**5, batch_size=1)
+    big = np.zeros((10**4, 2)), np.arange(10**4) % 3
+    with pytest.raises(ValueError, match=r"epochs × rows × parameters \(the arithmetic\).*smaller network"):
+        MLP([2, 1000, 3]).train(*big, lr=1e-9, epochs=1000)
+
+
+def test_gradient_check_of_a_wide_network_is_refused_at_once():
+    X, y = np.zeros((30, 2)), np.arange(30) % 3
+    start = time.perf_counter()
+    with pytest.raises(ValueError, match=r"2 × parameters² × rows \(the arithmetic\)"):
+        gradient_check(MLP([2, 10**4, 3]), X, y)
+    assert time.perf_counter() - start < 1.0
+
+
+@pytest.mark.parametrize("x", ["3", ["1", "2"], np.array([1j]), [1 + 0j], np.array(["2020-01-01"], dtype="M8[D]")])
+def test_activations_refuse_strings_complex_and_dates(x):
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")
+        for fn in (sigmoid, relu, tanh, softmax):
+            with pytest.raises(TypeError, match="must be an array of real numbers"):
+                fn(x)
+
+
+def test_labels_that_are_not_whole_numbers_int64_holds_are_refused_quietly():
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")  # the float -> int cast of 1e200 used to warn
+        with pytest.raises(TypeError, match="y must be integer class labels"):
+            MLP([2, 3]).train(np.zeros((1, 2)), [1e200], lr=0.1, epochs=1)
+        with pytest.raises(TypeError, match="labels must be integer class labels"):
+            cross_entropy([[1.0, 2.0]], [1e200])
