@@ -16,7 +16,17 @@ from typing import Any
 
 import numpy as np
 
-from .validation import check_callable, check_int, check_real
+from .validation import (
+    MAX_ELEMENTS,
+    MAX_STEPS,
+    _show,
+    check_array,
+    check_callable,
+    check_int,
+    check_limit,
+    check_real,
+    check_returned,
+)
 
 __all__ = [
     "DIVERGENCE_LIMIT",
@@ -117,6 +127,7 @@ class DescentResult:
 
 def gd_step(lr: float, *, ascent: bool = False) -> Step:
     """Plain gradient descent x ← x − λ∇f(x) (or ascent x ← x + λ∇f(x)) as a step."""
+    lr = check_real("lr", lr, low=0.0, low_inclusive=False)
     sign = 1.0 if ascent else -1.0
 
     def step(x, g, state):
@@ -126,7 +137,9 @@ def gd_step(lr: float, *, ascent: bool = False) -> Step:
 
 
 def momentum_step(lr: float, beta: float = 0.9) -> Step:
-    """Heavy-ball momentum: v ← βv + ∇f(x), x ← x − λv. The state is the velocity v."""
+    """Heavy-ball momentum: v ← βv + ∇f(x), x ← x − λv. The state is the velocity v; 0 ≤ β < 1."""
+    lr = check_real("lr", lr, low=0.0, low_inclusive=False)
+    beta = check_real("beta", beta, low=0.0, high=1.0, high_inclusive=False)
 
     def step(x, g, state):
         v = g if state is None else beta * state + g
@@ -143,7 +156,7 @@ def _norm(g) -> float:
 
 def _as_point(init):
     """Scalars run on Python floats (fast); vectors on float64 arrays."""
-    arr = np.asarray(init, dtype=float)
+    arr = check_array("init", init, finite=False)  # finiteness is checked by the caller, with its own message
     if arr.ndim == 0:
         return float(arr)
     if arr.ndim != 1 or arr.size == 0:
@@ -191,13 +204,19 @@ def iterate(
     check_callable("step", step)
     if f is not None:
         check_callable("f", f)
+    lr = check_real("lr", lr, low=0.0, low_inclusive=False)
     if eps is not None:
         eps = check_real("eps", eps, low=0.0)
-    max_steps = check_int("max_steps", max_steps, low=1, high=10_000_000)
+    max_steps = check_int("max_steps", max_steps, low=1, high=MAX_STEPS)
     x = _as_point(init)
     if not np.all(np.isfinite(x)):
-        raise ValueError(f"init must be finite, got {init!r}")
+        raise ValueError(f"init must be finite, got {_show(init)}")
     scalar = isinstance(x, float)
+    # The path keeps every iterate: (max_steps + 1) × d numbers.
+    check_limit(
+        "(max_steps + 1) × len(init) (the numbers in the path)", (max_steps + 1) * np.size(x), MAX_ELEMENTS,
+        "use fewer steps",
+    )  # fmt: skip
 
     path, norms, values = [], [], []
     state = None
@@ -206,24 +225,23 @@ def iterate(
     with np.errstate(over="ignore", invalid="ignore", divide="ignore"):
         for k in range(max_steps + 1):
             try:
-                g = grad(x)
-                g = float(g) if scalar else np.asarray(g, dtype=float)
-                fx = float(f(x)) if f is not None else None
+                g = check_returned("the value grad returned", grad(x), scalar=scalar)
+                fx = check_returned("the value f returned", f(x), scalar=True) if f is not None else None
             except (OverflowError, ZeroDivisionError, ValueError) as exc:
                 if k == 0:
                     raise ValueError(
-                        f"the gradient or objective cannot be evaluated at init = {init!r}: {exc}"
+                        f"the gradient or objective cannot be evaluated at init = {_show(init)}: {exc}"
                     ) from exc
                 status, diverged_at = "diverged", k
                 break
             if not scalar and g.shape != x.shape:
-                raise ValueError(f"grad must return a vector of shape {x.shape}, got shape {g.shape}")
+                raise ValueError(f"grad must return a vector of shape {x.shape}, got shape {np.shape(g)}")
             gn = _norm(g)
             bad = not math.isfinite(gn) or gn > DIVERGENCE_LIMIT or (fx is not None and not math.isfinite(fx))
             if bad:
                 if k == 0:
                     raise ValueError(
-                        f"the gradient at init = {init!r} is not finite or exceeds {DIVERGENCE_LIMIT:g}: start closer to a minimum"
+                        f"the gradient at init = {_show(init)} is not finite or exceeds {DIVERGENCE_LIMIT:g}: start closer to a minimum"
                     )
                 status, diverged_at = "diverged", k
                 break

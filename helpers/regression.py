@@ -20,7 +20,7 @@ from typing import Any
 import numpy as np
 
 from .descent import DescentResult, gd_step, iterate
-from .validation import check_array, check_choice, check_int, check_real
+from .validation import MAX_STEPS, MAX_WORK, check_array, check_choice, check_int, check_limit, check_real
 
 __all__ = [
     "OBJECTIVES",
@@ -120,13 +120,23 @@ def pinv_solution(X: Any, y: Any) -> np.ndarray:
     return np.linalg.pinv(X) @ y
 
 
+def _rmse(r: np.ndarray) -> float:
+    rmse = math.sqrt(float(r @ r) / len(r))
+    if math.isinf(rmse) and np.all(np.isfinite(r)):
+        # r @ r overflowed although the RMSE itself is a float (residuals near 1e200): scale by the
+        # largest residual first. Only then, so that ordinary results keep their exact rounding.
+        m = float(np.abs(r).max())
+        rmse = m * math.sqrt(float((r / m) @ (r / m)) / len(r))
+    return rmse
+
+
 def _loss(X: np.ndarray, y: np.ndarray, r: np.ndarray, objective: str) -> float:
-    # r is the residual y − Xβ, computed once by the caller.
+    # r is the residual y − Xβ, computed once by the caller. "lecture" and "squared" overflow to inf
+    # for residuals beyond about 1e154: the loss itself is then larger than any float.
+    if objective == "norm":
+        return _rmse(r)
     rr = float(r @ r)
-    if objective == "lecture":
-        return 0.5 * rr
-    mse = rr / len(y)
-    return math.sqrt(mse) if objective == "norm" else mse
+    return 0.5 * rr if objective == "lecture" else rr / len(y)
 
 
 def _gradient(X: np.ndarray, y: np.ndarray, r: np.ndarray, objective: str) -> np.ndarray:
@@ -136,7 +146,7 @@ def _gradient(X: np.ndarray, y: np.ndarray, r: np.ndarray, objective: str) -> np
     n = len(y)
     if objective == "squared":
         return (2.0 / n) * g
-    rmse = math.sqrt(float(r @ r) / n)
+    rmse = _rmse(r)
     # The RMSE is not differentiable at a perfect fit (like |t| at 0); 0 is a subgradient there.
     return g / (n * rmse) if rmse > 0.0 else np.zeros_like(g)
 
@@ -248,8 +258,10 @@ def linear_regression_gd(
     X, y = _check_data(X, y)
     beta0 = _check_beta("beta0", beta0, X.shape[1])
     lr = check_real("lr", lr, low=0.0, low_inclusive=False)
-    steps = check_int("steps", steps, low=1, high=10_000_000)
+    steps = check_int("steps", steps, low=1, high=MAX_STEPS)
     check_choice("objective", objective, OBJECTIVES)
+    # Each step multiplies X by β and by the residual.
+    check_limit("steps × n × d (the arithmetic)", steps * X.size, MAX_WORK, "use fewer steps or less data")
 
     # iterate() asks for the gradient and then the loss at the same β: share the residual.
     last: list = [None, None]
@@ -293,5 +305,12 @@ def distance_to_pinv(beta: Any, X: Any, y: Any) -> float | np.ndarray:
     points = check_array("beta", points, ndim=(1, 2))
     if points.shape[-1] != d:
         raise ValueError(f"beta must have one entry per column of X ({d}), got shape {points.shape}")
-    dist = np.linalg.norm(points - pinv_solution(X, y), axis=-1)
+    diff = points - pinv_solution(X, y)
+    with np.errstate(over="ignore"):
+        dist = np.linalg.norm(diff, axis=-1)
+    if not np.all(np.isfinite(dist)):
+        # The sum of squares overflowed although the distance itself is a float (β near 1e200):
+        # scale by the largest coordinate first. Only there, so ordinary results are unchanged.
+        scale = np.abs(diff).max(axis=-1)
+        dist = np.where(np.isfinite(dist), dist, np.linalg.norm(diff / np.expand_dims(scale, -1), axis=-1) * scale)
     return float(dist) if points.ndim == 1 else dist

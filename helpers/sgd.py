@@ -16,7 +16,18 @@ import numpy as np
 
 from .descent import DIVERGENCE_LIMIT, DescentResult
 from .regression import OBJECTIVES, _check_beta, _check_data, _gradient, _loss
-from .validation import check_array, check_callable, check_choice, check_int, check_real
+from .validation import (
+    MAX_ELEMENTS,
+    MAX_STEPS,
+    MAX_WORK,
+    check_array,
+    check_callable,
+    check_choice,
+    check_int,
+    check_limit,
+    check_real,
+    check_returned,
+)
 
 __all__ = ["minibatch_descent", "regression_sgd"]
 
@@ -36,9 +47,14 @@ def _as_theta(theta0: Any) -> float | np.ndarray:
 
 def _check_run(n, lr, batch_size, epochs, seed, loss, record) -> tuple[int, float, int, int, int]:
     n = check_int("n", n, low=1)
+    check_limit("n", n, MAX_ELEMENTS, "each epoch draws a permutation of n indices: use fewer examples")
     lr = check_real("lr", lr, low=0.0, low_inclusive=False)
     batch_size = check_int("batch_size", batch_size, low=1, high=n)
     epochs = check_int("epochs", epochs, low=1, high=1_000_000)
+    check_limit(
+        "epochs × batches per epoch (the updates)", epochs * -(-n // batch_size), MAX_STEPS,
+        "use fewer epochs or larger batches",
+    )  # fmt: skip
     seed = check_int("seed", seed, low=0)
     if loss is not None:
         check_callable("loss", loss)
@@ -70,9 +86,14 @@ def _descend(
     step_losses = step_losses and loss is not None
     # Squared norms are compared, so no sqrt is needed to detect divergence.
     limit2 = DIVERGENCE_LIMIT**2
+    if by_step:
+        check_limit(
+            "(updates + 1) × len(theta) (the numbers in the path)", (total + 1) * max(1, int(np.prod(shape))),
+            MAX_ELEMENTS, "use record='epoch' or fewer epochs",
+        )  # fmt: skip
 
     def full_loss(point) -> float:
-        value = float(loss(point))
+        value = check_returned("the value loss returned", loss(point), scalar=True)
         return value if math.isfinite(value) else math.inf
 
     start_loss = full_loss(theta) if loss is not None else None
@@ -97,9 +118,9 @@ def _descend(
             loss_seconds = 0.0
             block_grad = epoch_grad(rng.permutation(n))
             for lo in range(0, n, b):
-                g = np.asarray(block_grad(theta, lo, min(lo + b, n)), dtype=float)
-                if g.shape != shape:
-                    raise ValueError(f"batch_grad must return shape {shape} like theta, got shape {g.shape}")
+                g = check_returned("the value batch_grad returned", block_grad(theta, lo, min(lo + b, n)), scalar=False)
+                if np.shape(g) != shape:
+                    raise ValueError(f"batch_grad must return shape {shape} like theta, got shape {np.shape(g)}")
                 gg = float(g @ g) if shape else float(g * g)
                 if not gg <= limit2:  # also catches NaN
                     if k == 0:
@@ -321,6 +342,8 @@ def regression_sgd(
     beta = _check_beta("beta0", beta0, X.shape[1]).copy()
     check_choice("objective", objective, OBJECTIVES)
     n, lr, batch_size, epochs, seed = _check_run(len(y), lr, batch_size, epochs, seed, None, record)
+    # Each epoch multiplies every row of X by β, batch by batch, and the loss is one more full pass.
+    check_limit("epochs × n × d (the arithmetic)", epochs * X.size, MAX_WORK, "use fewer epochs or less data")
     if step_losses and record != "step":
         raise ValueError(f"step_losses=True needs record='step', got record={record!r}")
 

@@ -146,7 +146,7 @@ def test_quadratics_diverge_above_2_over_L(curvature, ratio, start):
         ({"lr": "0.1"}, TypeError, r"lr must be a real number, got '0.1' of type str"),
         ({"eps": -1e-5}, ValueError, r"eps must be >= 0, got -1e-05"),
         ({"eps": float("inf")}, ValueError, r"eps must be a finite number"),
-        ({"max_steps": 0}, ValueError, r"max_steps must be an integer in \[1, 10000000\], got 0"),
+        ({"max_steps": 0}, ValueError, r"max_steps must be an integer in \[1, 1000000\], got 0"),
         ({"max_steps": 10.5}, TypeError, r"max_steps must be an integer, got 10.5"),
         ({"max_steps": True}, TypeError, r"max_steps must be an integer, got True"),
         ({"init": float("nan")}, ValueError, r"init must be finite"),
@@ -181,3 +181,62 @@ def test_repr_and_final_point():
     v = gradient_descent(lambda p: 2 * p, [1.0, 1.0])
     assert v.x.shape == (2,)
     assert "‖∇f‖" in v.message
+
+
+# --- bad input ------------------------------------------------------------------------------
+
+
+def _quad(x):
+    return 2 * x
+
+
+@pytest.mark.parametrize("init", ["1.0", ["1", "2"], 1j, np.array([1j, 1.0]), None])
+def test_init_that_is_not_real_numbers_is_refused(init):
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")
+        with pytest.raises(TypeError, match="init must be an array of real numbers"):
+            gradient_descent(_quad, init, lr=0.1)
+
+
+@pytest.mark.parametrize("lr", [math.nan, math.inf, 0.0, -1.0])
+def test_steps_and_iterate_refuse_bad_learning_rates(lr):
+    for make in (gd_step, momentum_step, lambda lr: iterate(_quad, 1.0, gd_step(0.1), lr=lr)):
+        with pytest.raises(ValueError, match="lr must be"):
+            make(lr)
+    with pytest.raises(TypeError, match="lr must be a real number, got '0.1'"):
+        gd_step("0.1")
+
+
+@pytest.mark.parametrize("beta", [math.nan, 1.0, -0.1])
+def test_momentum_beta_must_be_in_0_1(beta):
+    with pytest.raises(ValueError, match="beta must be"):
+        momentum_step(0.1, beta)
+
+
+@pytest.mark.parametrize(
+    "grad, init, error, phrase",
+    [
+        (lambda x: "1.0", 1.0, TypeError, "the value grad returned must be an array of real numbers"),
+        (lambda x: None, 1.0, TypeError, "None is not a number"),
+        (lambda x: 1j * x, 1.0, TypeError, "complex numbers are not allowed"),
+        (lambda x: 1j * x, [1.0, 2.0], TypeError, "complex numbers are not allowed"),
+        (lambda x: np.ones((2, 2)), 1.0, ValueError, "must be a single number"),
+    ],
+)
+def test_what_grad_returns_is_checked(grad, init, error, phrase):
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")
+        with pytest.raises(error, match=phrase):
+            gradient_descent(grad, init, lr=0.1)
+
+
+def test_what_f_returns_is_checked():
+    with pytest.raises(TypeError, match="the value f returned must be an array of real numbers"):
+        gradient_descent(_quad, 1.0, lr=0.1, f=lambda x: "x")
+
+
+def test_long_runs_are_refused_before_they_start():
+    with pytest.raises(ValueError, match=r"max_steps must be an integer in \[1, 1000000\], got 10000000"):
+        gradient_descent(_quad, [1.0, 1.0], lr=1e-12, eps=None, max_steps=10**7)
+    with pytest.raises(ValueError, match=r"\(max_steps \+ 1\) × len\(init\) \(the numbers in the path\)"):
+        gradient_descent(_quad, np.ones(1000), lr=1e-12, eps=None, max_steps=10**6)

@@ -212,7 +212,7 @@ def test_distance_to_pinv_shapes():
         ({"lr": 0.0}, ValueError, r"lr must be positive \(> 0\), got 0.0"),
         ({"lr": -0.1}, ValueError, "lr must be positive"),
         ({"lr": "0.1"}, TypeError, "lr must be a real number, got '0.1'"),
-        ({"steps": 0}, ValueError, r"steps must be an integer in \[1, 10000000\], got 0"),
+        ({"steps": 0}, ValueError, r"steps must be an integer in \[1, 1000000\], got 0"),
         ({"steps": 10.0}, TypeError, "steps must be an integer, got 10.0"),
         ({"objective": "mse"}, ValueError, "objective must be one of 'lecture', 'norm', 'squared'; got 'mse'"),
         ({"eps": -1.0}, ValueError, "eps must be >= 0"),
@@ -238,3 +238,35 @@ def test_bad_input_of_the_small_functions():
         pinv_solution(X, y[:2])
     with pytest.raises(ValueError, match=r"beta must have one entry per column of X \(3\), got shape \(2, 2\)"):
         distance_to_pinv(np.zeros((2, 2)), X, y)
+
+
+# --- bad input ------------------------------------------------------------------------------
+
+
+def test_long_or_heavy_runs_are_refused_before_they_start():
+    X, y, beta0 = lecture_data()
+    with pytest.raises(ValueError, match=r"steps must be an integer in \[1, 1000000\], got 10000000"):
+        linear_regression_gd(X, y, beta0, lr=1e-9, steps=10_000_000)
+    big = np.broadcast_to(1.0, (10**5, 200))  # a view: no memory
+    with pytest.raises(ValueError, match=r"steps × n × d \(the arithmetic\) is 20,000,000,000.*fewer steps"):
+        linear_regression_gd(big, np.zeros(10**5), np.zeros(200), lr=1e-9, steps=1000)
+
+
+@pytest.mark.parametrize("bad", [np.array([[1j, 1.0]]), [["1", "2"]], [[10**400, 1.0]]])
+def test_data_that_is_not_real_numbers_is_refused_by_name(bad):
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")
+        with pytest.raises((TypeError, ValueError), match="X must"):
+            regression_loss(bad, [1.0], [1.0, 1.0])
+
+
+def test_huge_coefficients_give_floats_not_warnings():
+    X, y, _ = lecture_data()
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")
+        assert regression_loss(X, y, [1e200] * 3, "squared") == np.inf  # larger than any float
+        # The RMSE and its gradient are floats there: the sum of squares is scaled, not overflowed.
+        assert regression_loss(X, y, [1e200] * 3, "norm") == pytest.approx(4.6368092477478515e200)
+        g = regression_gradient(X, y, [1e200] * 3, "norm")
+        assert np.all(np.isfinite(g)) and np.linalg.norm(g) > 1
+        assert distance_to_pinv([1e200] * 3, X, y) == pytest.approx(np.sqrt(3) * 1e200)

@@ -231,3 +231,40 @@ def test_bad_input_minibatch_descent():
         minibatch_descent(lambda t, idx: np.zeros(3), [0.0, 0.0], 10, lr=0.1, batch_size=1, epochs=1)
     with pytest.raises(ValueError, match=r"beta0 must have one entry per column of X \(3\)"):
         regression_sgd(np.ones((5, 3)), np.ones(5), [0.0], lr=0.1, batch_size=1, epochs=1)
+
+
+# --- bad input ------------------------------------------------------------------------------
+
+
+def _grad(theta, idx):
+    return 2 * theta
+
+
+def test_long_runs_and_large_n_are_refused_before_they_start():
+    with pytest.raises(ValueError, match=r"epochs × batches per epoch \(the updates\) is 10,000,000"):
+        minibatch_descent(_grad, 1.0, 10, lr=1e-9, batch_size=1, epochs=10**6)
+    with pytest.raises(ValueError, match="n is 1,000,000,000, over the limit of 100,000,000"):
+        minibatch_descent(_grad, 1.0, 10**9, lr=1e-9, batch_size=10**9, epochs=1)
+    with pytest.raises(ValueError, match=r"\(updates \+ 1\) × len\(theta\).*record='epoch'"):
+        minibatch_descent(_grad, np.zeros(1000), 10**5, lr=1e-9, batch_size=1, epochs=1)
+    X = np.broadcast_to(1.0, (10**5, 2000))  # a view: no memory
+    with pytest.raises(ValueError, match=r"epochs × n × d \(the arithmetic\)"):
+        regression_sgd(X, np.zeros(10**5), np.zeros(2000), lr=1e-9, batch_size=10**5, epochs=100, record="epoch")
+
+
+@pytest.mark.parametrize(
+    "kwargs, error, phrase",
+    [
+        ({"batch_grad": lambda t, i: "1.0"}, TypeError, "the value batch_grad returned must be an array of real"),
+        ({"batch_grad": lambda t, i: 1j}, TypeError, "complex numbers are not allowed"),
+        ({"batch_grad": lambda t, i: None}, TypeError, "None is not a number"),
+        ({"loss": lambda t: "1"}, TypeError, "the value loss returned must be an array of real numbers"),
+        ({"theta0": "1.0"}, TypeError, "theta0 must be an array of real numbers"),
+    ],
+)
+def test_what_callbacks_return_and_theta0_are_checked(kwargs, error, phrase):
+    args = {"batch_grad": _grad, "theta0": 1.0, "n": 10, "lr": 0.1, "batch_size": 2, "epochs": 1} | kwargs
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")
+        with pytest.raises(error, match=phrase):
+            minibatch_descent(**args)
