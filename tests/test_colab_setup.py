@@ -2,7 +2,9 @@
 
 import importlib.util
 import json
+import os
 import shlex
+import subprocess
 import sys
 import types
 from pathlib import Path
@@ -45,6 +47,13 @@ def _run_setup_cell(path: Path, on_colab: bool, monkeypatch) -> list:
     return shell.magics
 
 
+def _setup_code(path: Path) -> str:
+    nb = json.loads(path.read_text(encoding="utf-8"))
+    return TransformerManager().transform_cell(
+        "".join(next(c for c in nb["cells"] if c["cell_type"] == "code")["source"])
+    )
+
+
 @pytest.mark.parametrize("path", NOTEBOOKS, ids=lambda p: p.name)
 def test_on_colab_the_cell_installs_the_course_package_without_dependencies(path, monkeypatch):
     magics = _run_setup_cell(path, on_colab=True, monkeypatch=monkeypatch)
@@ -60,3 +69,47 @@ def test_on_colab_the_cell_installs_the_course_package_without_dependencies(path
 @pytest.mark.parametrize("path", NOTEBOOKS, ids=lambda p: p.name)
 def test_elsewhere_the_cell_does_nothing(path, monkeypatch):
     assert _run_setup_cell(path, on_colab=False, monkeypatch=monkeypatch) == []
+
+
+def _course_copy(root: Path, version: str) -> Path:
+    """A pulled copy of the course: course.toml, a helpers/ package saying which copy it is, notebooks/."""
+    (root / "helpers").mkdir(parents=True)
+    (root / "helpers" / "__init__.py").write_text(f"__version__ = {version!r}\n")
+    (root / "course.toml").write_text((ROOT / "course.toml").read_text())
+    (root / "notebooks").mkdir()
+    return root / "notebooks"
+
+
+@pytest.mark.parametrize("path", NOTEBOOKS, ids=lambda p: p.name)
+def test_elsewhere_the_cell_puts_its_own_copy_of_helpers_first(path, tmp_path, monkeypatch):
+    notebooks = _course_copy(tmp_path / "course", "pulled copy")
+    monkeypatch.chdir(notebooks)
+    monkeypatch.setattr(sys, "path", list(sys.path))
+    assert _run_setup_cell(path, on_colab=False, monkeypatch=monkeypatch) == []
+    assert sys.path[0] == str(tmp_path / "course")
+    _run_setup_cell(path, on_colab=False, monkeypatch=monkeypatch)  # run twice: added once
+    assert sys.path.count(str(tmp_path / "course")) == 1
+
+
+def test_a_pulled_copy_imports_its_own_helpers_over_an_installed_older_one(tmp_path):
+    # A class hub: an older helpers installed in the environment, the students' pulled copy newer.
+    installed = tmp_path / "site"
+    (installed / "helpers").mkdir(parents=True)
+    (installed / "helpers" / "__init__.py").write_text("__version__ = 'installed, older'\n")
+    notebooks = _course_copy(tmp_path / "student" / "gd-course", "pulled, newer")
+    script = _setup_code(NOTEBOOKS[0]) + "\nimport helpers\nprint(helpers.__version__)\n"
+    run = subprocess.run(
+        [sys.executable, "-c", "get_ipython = None\n" + script],
+        cwd=notebooks, env={"PYTHONPATH": str(installed), "PATH": os.environ.get("PATH", "")},
+        capture_output=True, text=True, check=True,
+    )  # fmt: skip
+    assert run.stdout.strip() == "pulled, newer"
+    # Outside a copy of the course (a lone notebook in a home folder) the installed helpers stay.
+    lone = tmp_path / "lone"
+    lone.mkdir()
+    run = subprocess.run(
+        [sys.executable, "-c", "get_ipython = None\n" + script],
+        cwd=lone, env={"PYTHONPATH": str(installed), "PATH": os.environ.get("PATH", "")},
+        capture_output=True, text=True, check=True,
+    )  # fmt: skip
+    assert run.stdout.strip() == "installed, older"
