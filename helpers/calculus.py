@@ -18,9 +18,21 @@ import numpy as np
 import sympy
 
 from .formula import _real_diff, _vectorised, parse_formula
-from .validation import check_array, check_callable, check_int, check_real
+from .validation import (
+    MAX_STEPS,
+    MAX_WORK,
+    _show,
+    check_array,
+    check_callable,
+    check_int,
+    check_limit,
+    check_real,
+    check_returned,
+)
 
 __all__ = [
+    "MAX_TABLE_ROWS",
+    "MAX_VARIABLES",
     "DifferenceTable",
     "central_difference",
     "derivative_function",
@@ -38,6 +50,14 @@ __all__ = [
 Expression = sympy.Expr | sympy.Poly | str
 Variable = str | sympy.Symbol
 
+#: Most rows of a :func:`difference_table`: it is a table to read (the default has 15 rows) and
+#: each row calls f four times.
+MAX_TABLE_ROWS = 10_000
+
+#: Most variables of a gradient or Hessian: sympy differentiates d (or d²) times and compiles the
+#: result, which takes seconds beyond a few hundred; the course uses two.
+MAX_VARIABLES = 100
+
 
 # --- symbolic ------------------------------------------------------------------------------
 
@@ -47,10 +67,11 @@ def _names(variables) -> tuple[str, ...]:
         variables = (variables,)
     try:
         items = tuple(variables)
-    except TypeError:
-        raise TypeError(f"variables must be a sequence of names such as ('x', 'y'), got {variables!r:.80}") from None
+    except Exception:  # not iterable, or an iterator that raises
+        raise TypeError(f"variables must be a sequence of names such as ('x', 'y'), got {_show(variables)}") from None
     if not items:
         raise ValueError("variables must name at least one variable, got an empty sequence")
+    check_limit("the number of variables", len(items), MAX_VARIABLES, "use fewer variables")
     names = []
     for v in items:
         if isinstance(v, sympy.Symbol):
@@ -58,7 +79,7 @@ def _names(variables) -> tuple[str, ...]:
         elif isinstance(v, str) and v.isidentifier():
             names.append(v)
         else:
-            raise TypeError(f"variables must be names such as 'x' or sympy Symbols, got {v!r:.80}")
+            raise TypeError(f"variables must be names such as 'x' or sympy Symbols, got {_show(v)}")
     if len(set(names)) != len(names):
         raise ValueError(f"variables must be distinct, got {tuple(names)!r}")
     return tuple(names)
@@ -69,7 +90,7 @@ def _name(var) -> str:
         return var.name
     if isinstance(var, str) and var.isidentifier():
         return var
-    raise TypeError(f"var must be a variable name such as 'x' or a sympy Symbol, got {var!r:.80}")
+    raise TypeError(f"var must be a variable name such as 'x' or a sympy Symbol, got {_show(var)}")
 
 
 def _expression(expr, names: tuple[str, ...]) -> sympy.Expr | sympy.Poly:
@@ -80,7 +101,7 @@ def _expression(expr, names: tuple[str, ...]) -> sympy.Expr | sympy.Poly:
         return expr
     raise TypeError(
         f"expr must be a sympy expression or a formula string such as 'x**2 + 1', "
-        f"got {expr!r:.80} of type {type(expr).__name__}"
+        f"got {_show(expr)} of type {type(expr).__name__}"
     )
 
 
@@ -336,7 +357,7 @@ def central_difference(f: Callable, x, h: float = 1e-5):
 
     Examples
     --------
-    >>> round(central_difference(np.sin, 0.0), 8)
+    >>> float(round(central_difference(np.sin, 0.0), 8))
     1.0
     """
     check_callable("f", f)
@@ -418,6 +439,7 @@ def difference_table(f: Callable, x: float, exact: float, hs=None) -> Difference
         # Parsed from text so that each step is exactly the double nearest to 1e-k.
         hs = [float(f"1e-{k}") for k in range(1, 16)]
     hs = check_array("hs", hs, ndim=1, min_rows=1)
+    check_limit("len(hs)", len(hs), MAX_TABLE_ROWS, "use fewer steps")
     if np.any(hs <= 0):
         raise ValueError(f"hs must contain only positive steps (> 0), got {hs.tolist()}")
     forward = np.array([forward_difference(f, x, h) for h in hs], dtype=float)
@@ -434,7 +456,7 @@ def difference_table(f: Callable, x: float, exact: float, hs=None) -> Difference
 
 
 def _value(f: Callable, x) -> float:
-    value = np.asarray(f(x), dtype=float)
+    value = np.asarray(check_returned("the value f returned", f(x), scalar=False))
     if value.size != 1:
         raise ValueError(f"f must return a single number at a point, got shape {value.shape}")
     return float(value.reshape(()))
@@ -484,4 +506,12 @@ def numeric_gradient(f: Callable, x, h: float = 1e-5) -> np.ndarray:
     """
     check_callable("f", f)
     p = check_array("x", x, ndim=1, min_rows=1)
+    _check_gradient_work(len(p))
     return np.array([partial_derivative(f, p, i, h) for i in range(len(p))])
+
+
+def _check_gradient_work(d: int) -> None:
+    # A gradient is 2d calls of f, each at a fresh copy of the d coordinates.
+    advice = "differentiate fewer coordinates (or use the symbolic gradient)"
+    check_limit("2 × len(x) (the evaluations of f)", 2 * d, MAX_STEPS, advice)
+    check_limit("2 × len(x)² (the coordinates copied)", 2 * d * d, MAX_WORK, advice)

@@ -16,7 +16,7 @@ from dataclasses import dataclass
 import numpy as np
 import sympy as sp
 
-from .validation import check_choice
+from .validation import _show, check_choice, check_real
 
 __all__ = ["FUNCTIONS", "Objective", "get_function", "objective_from_expr"]
 
@@ -98,10 +98,15 @@ def objective_from_expr(
         See :class:`Objective`.
     """
     if not isinstance(expr, sp.Expr):
-        raise TypeError(f"expr must be a sympy expression, got {expr!r} of type {type(expr).__name__}")
-    variables = tuple(variables)
+        raise TypeError(f"expr must be a sympy expression, got {_show(expr)} of type {type(expr).__name__}")
+    if expr.has(sp.I, sp.nan, sp.zoo, sp.oo, -sp.oo):
+        raise ValueError(f"expr must be a real, finite expression (no I, nan, oo or zoo), got {_show(expr)}")
+    try:
+        variables = tuple(variables)
+    except Exception:
+        raise TypeError(f"variables must be a sequence of one or two sympy Symbols, got {_show(variables)}") from None
     if len(variables) not in (1, 2) or not all(isinstance(v, sp.Symbol) for v in variables):
-        raise ValueError(f"variables must be one or two sympy Symbols, got {variables!r}")
+        raise ValueError(f"variables must be one or two sympy Symbols, got {_show(variables)}")
     extra = expr.free_symbols - set(variables)
     if extra:
         raise ValueError(f"expr uses {sorted(map(str, extra))} which are not among variables {variables}")
@@ -123,8 +128,7 @@ def objective_from_expr(
         def grad(p):
             return np.array(parts(p[0], p[1]), dtype=float)
 
-    if domain is None:
-        domain = tuple((-3.0, 3.0) for _ in variables)
+    domain = tuple((-3.0, 3.0) for _ in variables) if domain is None else _check_domain(domain, len(variables))
     return Objective(
         name=name,
         label=label or _pretty(expr),
@@ -136,9 +140,26 @@ def objective_from_expr(
         minima=tuple(minima),
         curvature=curvature,
         convex=convex,
-        domain=tuple(tuple(map(float, box)) for box in domain),
+        domain=domain,
         source=source,
     )
+
+
+def _check_domain(domain, dim: int) -> tuple:
+    """One (low, high) box of finite floats, low < high, per variable."""
+    try:
+        boxes = [tuple(box) for box in domain]
+    except Exception:
+        raise TypeError(f"domain must be one (low, high) pair per variable, got {_show(domain)}") from None
+    if len(boxes) != dim or any(len(box) != 2 for box in boxes):
+        raise ValueError(f"domain must be {dim} (low, high) pair(s), one per variable, got {_show(domain)}")
+    out = []
+    for i, (low, high) in enumerate(boxes):
+        low, high = check_real(f"domain[{i}][0]", low), check_real(f"domain[{i}][1]", high)
+        if not low < high:
+            raise ValueError(f"domain[{i}] must have low < high, got ({low:g}, {high:g})")
+        out.append((low, high))
+    return tuple(out)
 
 
 def _vectorised(fn: Callable) -> Callable:

@@ -8,6 +8,7 @@ import pytest
 import sympy
 from hypothesis import given, settings
 from hypothesis import strategies as st
+from support import BrokenEverything
 
 from helpers.calculus import (
     DifferenceTable,
@@ -325,3 +326,50 @@ def test_compiled_gradient_matches_the_numeric_gradient_on_2d_polynomials(coeffs
 def test_typed_and_sympy_polynomials_have_the_same_derivative(coeffs):
     poly = sum(c * x**k for k, c in enumerate(coeffs))
     assert symbolic_derivative(str(poly)) == sympy.diff(poly, x)
+
+
+# --- bad input ------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("x", ["1.0", ["1", "2"], np.array([1j]), [10**400]])
+def test_points_that_are_not_real_numbers_are_refused(x):
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")
+        for fn in (forward_difference, central_difference):
+            with pytest.raises((TypeError, ValueError), match="x must"):
+                fn(np.sin, x)
+
+
+def test_big_tables_and_gradients_are_refused_before_any_evaluation():
+    calls = []
+
+    def f(t):
+        calls.append(t)
+        return np.sin(t)
+
+    with pytest.raises(ValueError, match=r"len\(hs\) is 1,000,000, over the limit of 10,000"):
+        difference_table(f, 1.0, math.cos(1.0), hs=np.full(10**6, 1e-3))
+    with pytest.raises(ValueError, match=r"2 × len\(x\) \(the evaluations of f\) is 2,000,000"):
+        numeric_gradient(f, np.zeros(10**6))
+    with pytest.raises(ValueError, match=r"2 × len\(x\)² \(the coordinates copied\)"):
+        numeric_gradient(f, np.zeros(2 * 10**5))
+    assert calls == []
+
+
+@pytest.mark.parametrize("value", [1j, "1", None])
+def test_what_f_returns_to_a_partial_derivative_is_checked(value):
+    with pytest.raises(TypeError, match="the value f returned must be an array of real numbers"):
+        numeric_gradient(lambda p: value, [1.0])
+
+
+def test_too_many_variables_are_refused():
+    names = [f"x{i}" for i in range(101)]
+    with pytest.raises(ValueError, match="the number of variables is 101, over the limit of 100"):
+        gradient_function(" + ".join(names[:3]), names)
+
+
+def test_objects_that_cannot_be_shown_still_get_a_message():
+    with pytest.raises(TypeError, match="<BrokenEverything object>"):
+        symbolic_derivative(BrokenEverything())
+    with pytest.raises(TypeError, match="<BrokenEverything object>"):
+        gradient_function("x", BrokenEverything())

@@ -73,3 +73,30 @@ def test_objective_from_expr_checks_its_input():
 def test_unknown_name_lists_the_choices():
     with pytest.raises(ValueError, match="name must be one of 'lecture_quadratic'"):
         get_function("banana")
+
+
+@pytest.mark.parametrize("expr", [sp.zoo * sp.Symbol("x"), sp.oo * sp.Symbol("x"), sp.I * sp.Symbol("x"), sp.nan])
+def test_objectives_must_be_real_and_finite(expr):
+    with pytest.raises(ValueError, match="expr must be a real, finite expression"):
+        objective_from_expr(expr, (sp.Symbol("x"),))
+
+
+@pytest.mark.parametrize(
+    "domain, error, phrase",
+    [
+        (((float("nan"), 1.0),), ValueError, r"domain\[0\]\[0\] must be a finite number"),
+        (((1.0, -1.0),), ValueError, r"domain\[0\] must have low < high"),
+        (((0.0, 1.0), (0.0, 1.0)), ValueError, r"domain must be 1 \(low, high\) pair"),
+        ((("0", 1.0),), TypeError, r"domain\[0\]\[0\] must be a real number"),
+        (3, TypeError, "domain must be one"),
+    ],
+)
+def test_domains_are_checked(domain, error, phrase):
+    x = sp.Symbol("x")
+    with pytest.raises(error, match=phrase):
+        objective_from_expr(x**2, (x,), domain=domain)
+
+
+def test_library_domains_are_unchanged():
+    assert get_function("lecture_quadratic").domain == ((-4.0, 2.0),)
+    assert get_function("rosenbrock").domain == ((-2.0, 2.0), (-1.0, 3.0))
