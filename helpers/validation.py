@@ -264,13 +264,17 @@ def _reason(exc: Exception) -> str:
     return f"{type(exc).__name__}: {text if len(text) <= 60 else text[:57] + '...'}"
 
 
+_FLOAT64 = np.dtype(np.float64)
+
+
 def check_returned(name: str, value: Any, *, scalar: bool) -> float | np.ndarray:
     """What a caller's function returned (a gradient, a loss), as a float or a float64 array.
 
     NaN and infinities are kept: the loops report them as divergence. ``name`` says which function,
     e.g. ``"the value grad returned"``; ``scalar`` asks for exactly one number.
     """
-    if type(value) is float:  # the common case, kept fast for the descent loop
+    # The common cases, kept fast for the descent loops: a Python float, a float64 array.
+    if type(value) is float or (type(value) is np.ndarray and value.dtype is _FLOAT64 and not scalar):
         return value
     arr = _as_float_array(name, value)
     if not scalar:
