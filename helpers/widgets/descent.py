@@ -13,6 +13,7 @@ The redrawing machinery is in :mod:`helpers.widgets.canvas`.
 
 from __future__ import annotations
 
+import dataclasses
 import functools
 import math
 
@@ -72,14 +73,99 @@ def _check_start(name: str, value, box) -> float:
 FUNCTIONS_1D = ("lecture_quadratic", "xcos", "double_well")
 
 
+def _nan_outside(fn):
+    """``fn`` at a point, NaN where it is undefined: ``math`` raises for log(-1) or 1/0, and a float
+    power such as (-1.0)**0.5 turns complex. The descent then sees NaN, which it reports, not an exception."""
+
+    def at(x):
+        try:
+            value = fn(x)
+        except (ArithmeticError, ValueError, TypeError):
+            return math.nan
+        if isinstance(value, complex):
+            return value.real if value.imag == 0 else math.nan
+        return value
+
+    return at
+
+
 @functools.lru_cache(maxsize=64)
 def formula_objective(text: str) -> Objective:
-    """Compile a learner's typed formula in x (parsed safely) into an Objective, cached by text."""
+    """Compile a learner's typed formula in x (parsed safely) into an Objective, cached by text.
+
+    Its ``f`` and ``grad`` give NaN where the formula is undefined (log(x) for x ≤ 0).
+    """
     expr = parse_formula(text, ("x",))
     x = sp.Symbol("x", real=True)
     # Read x as real, so that |x|' is sign(x) rather than a complex formula.
     expr = expr.xreplace({s: x for s in expr.free_symbols})
-    return objective_from_expr(expr, (x,), name=FORMULA, domain=(FORMULA_DOMAIN,))
+    objective = objective_from_expr(expr, (x,), name=FORMULA, domain=(FORMULA_DOMAIN,))
+    return dataclasses.replace(objective, f=_nan_outside(objective.f), grad=_nan_outside(objective.grad))
+
+
+def _defined(objective: Objective, x: float) -> bool:
+    return math.isfinite(objective.f(x)) and math.isfinite(objective.grad(x))
+
+
+def _boundary(objective: Objective, good: float, bad: float) -> float:
+    """Where f stops being defined between ``good`` and ``bad``, by bisection, to 3 significant digits."""
+    for _ in range(40):
+        mid = (good + bad) / 2
+        good, bad = (mid, bad) if _defined(objective, mid) else (good, mid)
+    edge = (good + bad) / 2
+    return 0.0 if abs(edge) < 1e-6 else float(f"{edge:.3g}")
+
+
+def _poles(objective: Objective, grid: np.ndarray, values: np.ndarray) -> list[float]:
+    """Points between grid neighbours where f changes sign through ±infinity (1/x, 1/sin(x)), not through 0."""
+    poles = []
+    for i in np.flatnonzero(np.sign(values[:-1]) * np.sign(values[1:]) < 0):
+        a, b = float(grid[i]), float(grid[i + 1])
+        for _ in range(60):
+            mid = (a + b) / 2
+            fm = objective.f(mid)
+            if not math.isfinite(fm):
+                break
+            a, b = (mid, b) if np.sign(fm) == np.sign(values[i]) else (a, mid)
+        if not math.isfinite(objective.f((a + b) / 2)) or min(abs(objective.f(a)), abs(objective.f(b))) > 1e6:
+            poles.append((a + b) / 2)
+    return poles
+
+
+def undefined_parts(objective: Objective, low: float, high: float, n: int = 2001) -> tuple[str, list[float]]:
+    """Where f (or f') is undefined on [low, high], in words ("x ≤ 0", "x = 0 and x ≈ 3.14"), and where the
+    curve must break (poles and single points).
+
+    Sampled on ``n`` points, the edges refined by bisection; "" when f is defined everywhere.
+    """
+    grid = np.linspace(low, high, n)
+    values = objective.f_grid(grid)
+    bad = ~np.array([_defined(objective, float(x)) for x in grid])
+    spacing = (high - low) / (n - 1)
+    # A pole the grid hit is among the undefined points already.
+    poles = [p for p in _poles(objective, grid, values) if not bad[np.abs(grid - p) <= 1.5 * spacing].any()]
+    parts = []
+    edges = np.flatnonzero(np.diff(np.concatenate([[0], bad.astype(int), [0]])))
+    for start, stop in zip(edges[::2], edges[1::2] - 1):
+        if start == 0 and stop == n - 1:
+            return "everywhere on the plot", []
+        lo = None if start == 0 else _boundary(objective, float(grid[start - 1]), float(grid[start]))
+        hi = None if stop == n - 1 else _boundary(objective, float(grid[stop + 1]), float(grid[stop]))
+        if lo is not None and hi is not None and (stop == start or lo == hi):
+            parts.append(f"x = {lo:g}")
+        elif lo is None:
+            parts.append(f"x {'≤' if not _defined(objective, hi) else '<'} {hi:g}")
+        elif hi is None:
+            parts.append(f"x {'≥' if not _defined(objective, lo) else '>'} {lo:g}")
+        else:
+            parts.append(f"{lo:g} < x < {hi:g}")
+    parts += [f"x ≈ {p:.3g}" for p in poles]
+    # Where the curve must break: the poles and the single undefined points (1/x at 0).
+    singles = [float(grid[i]) for i in np.flatnonzero(bad) if not bad[max(i - 1, 0)] and not bad[min(i + 1, n - 1)]]
+    if len(parts) > 4:  # x**x: undefined for x < 0 but at the negative whole numbers
+        lo, hi = float(grid[bad][0]), float(grid[bad][-1])
+        return f"on parts of {lo:g} ≤ x ≤ {hi:g}", poles + singles
+    return " and ".join(parts), poles + singles
 
 
 def _domain(name: str) -> tuple[float, float]:
@@ -137,6 +223,7 @@ class Descent1D(FigureExplorer):
                          overlays=[self.ax_curve.get_legend(), legend])  # fmt: skip
         self.objective = None
         self.result = None
+        self.undefined = ""
         layout = control_rows(
             [controls["function"], controls["formula"], controls["x0"]],
             [controls["lr"], controls["eps"], controls["max_steps"]],
@@ -159,10 +246,25 @@ class Descent1D(FigureExplorer):
 
     def _show_function(self, objective: Objective) -> None:
         xlim, ylim, grid, values = curve_view(objective, reach=0.0)
+        self.undefined = ""
+        title = f"f(x) = {objective.label}"
+        if objective.name == FORMULA:
+            # Drawn where it is defined (NaN breaks the line), and said where it is not.
+            self.undefined, breaks = undefined_parts(objective, *FORMULA_DOMAIN)
+            values = values.copy()
+            for p in breaks:  # no line from −∞ to +∞ across a pole
+                values[np.argsort(np.abs(grid - p))[:2]] = np.nan
+            finite = values[np.isfinite(values)]
+            if finite.size:  # near a pole (1/x²) the extremes would squash the rest of the curve flat
+                low, high = np.percentile(finite, [2, 98])
+                if finite.max() - finite.min() > 3 * (high - low) > 0:
+                    ylim = (low - 0.1 * (high - low), high + 0.1 * (high - low))
+            if self.undefined:
+                title += f"\nundefined for {self.undefined}"
         self.curve.set_data(grid, values)
         self.ax_curve.set_xlim(xlim)
         self.ax_curve.set_ylim(ylim)
-        self.ax_curve.set_title(f"f(x) = {objective.label}")
+        self.ax_curve.set_title(title)
         self.path.objective = objective
         self.objective = objective
         self.relayout()
@@ -177,17 +279,30 @@ class Descent1D(FigureExplorer):
             self._show_function(objective)
         x0, lr, eps = self.value("x0"), self.value("lr"), self.value("eps")
         self.eps_line.set_ydata([eps, eps])
+        where = f"f or f' is undefined for {self.undefined}" if self.undefined else ""
         try:
+            if not _defined(objective, x0):
+                raise ValueError(
+                    f"f or f' is undefined there ({where or 'not a finite number'}); move x₀ to where the curve is drawn"
+                )
             result = gradient_descent(objective.grad, x0, lr=lr, eps=eps, max_steps=c["max_steps"].value, f=objective.f)
         except _RUN_ERRORS as exc:
             self.result = None
             self.path.clear()
             self.grad.set_values([], include=[eps])
-            return f"cannot start at x₀ = {x0:.4g}: f or f' is undefined there ({exc})"
+            return f"cannot start at x₀ = {x0:.4g}: {exc}"
         self.result = result
         self.path.set_result(result)
         self.grad.set_values(result.grad_norms, include=[eps], diverged=result.diverged)
-        return f"{result.message}; final x = {result.x:.6g}"
+        if result.diverged and where:
+            last = float(result.path[-1])
+            landed = last - lr * objective.grad(last)
+            if not _defined(objective, landed):
+                return (
+                    f"left the domain at step {result.diverged_at}: the step from x = {last:.4g} lands on "
+                    f"x = {landed:.4g}, where {where}"
+                )
+        return f"{result.message}; final x = {result.x:.6g}" + (f" ({where})" if where else "")
 
 
 def descent_1d_explorer(
