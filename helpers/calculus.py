@@ -24,6 +24,7 @@ from .validation import (
     _show,
     check_array,
     check_callable,
+    check_choice,
     check_int,
     check_limit,
     check_real,
@@ -31,11 +32,13 @@ from .validation import (
 )
 
 __all__ = [
+    "MAX_EXPRESSION_NODES",
     "MAX_TABLE_ROWS",
     "MAX_VARIABLES",
     "DifferenceTable",
     "central_difference",
     "derivative_function",
+    "expression_problem",
     "difference_table",
     "forward_difference",
     "gradient_function",
@@ -53,6 +56,11 @@ Variable = str | sympy.Symbol
 #: Most rows of a :func:`difference_table`: it is a table to read (the default has 15 rows) and
 #: each row calls f four times.
 MAX_TABLE_ROWS = 10_000
+
+#: Most parts (nodes) of a sympy expression given directly: differentiating and compiling one of a
+#: thousand parts takes about half a second, and grows quickly beyond. Typed formulas have tighter
+#: limits of their own (:mod:`helpers.formula`); the course's expressions have a few dozen parts.
+MAX_EXPRESSION_NODES = 1000
 
 #: Most variables of a gradient or Hessian: sympy differentiates d (or d²) times and compiles the
 #: result, which takes seconds beyond a few hundred; the course uses two.
@@ -93,11 +101,32 @@ def _name(var) -> str:
     raise TypeError(f"var must be a variable name such as 'x' or a sympy Symbol, got {_show(var)}")
 
 
+def expression_problem(expr: sympy.Basic, *, max_exponent: float | None = None, max_log10: int | None = None):
+    """Why a sympy expression is too large to work with in a fraction of a second, or None.
+
+    It may have at most :data:`MAX_EXPRESSION_NODES` parts; with ``max_exponent`` no numeric exponent
+    may be larger in size (x**(10**9)), with ``max_log10`` no number larger than 10**max_log10
+    (10**(10**5)). The walk stops at the first problem, so a huge expression costs little.
+    """
+    for count, node in enumerate(sympy.preorder_traversal(expr)):
+        if count >= MAX_EXPRESSION_NODES:
+            return f"it has more than {MAX_EXPRESSION_NODES} parts"
+        if max_exponent is not None and node.is_Pow and node.exp.is_Number and node.exp.is_finite:
+            if abs(node.exp) > max_exponent:
+                return f"an exponent is larger than {max_exponent:g} in size"
+        if max_log10 is not None and node.is_Number and node.is_finite and abs(node) > 10**max_log10:
+            return f"a number is larger than 1e{max_log10}"
+    return None
+
+
 def _expression(expr, names: tuple[str, ...]) -> sympy.Expr | sympy.Poly:
     """A sympy expression from ``expr``: typed text is parsed safely in the variables ``names``."""
     if isinstance(expr, str):
         return parse_formula(expr, names)
     if isinstance(expr, (sympy.Expr, sympy.Poly)):
+        problem = expression_problem(expr.as_expr() if isinstance(expr, sympy.Poly) else expr)
+        if problem:
+            raise ValueError(f"expr is too large to differentiate quickly: {problem}; simplify it")
         return expr
     raise TypeError(
         f"expr must be a sympy expression or a formula string such as 'x**2 + 1', "
@@ -388,8 +417,7 @@ class DifferenceTable:
 
     def best_h(self, method: str = "forward") -> float:
         """The step with the smallest error (``method`` is ``"forward"`` or ``"central"``)."""
-        if method not in ("forward", "central"):
-            raise ValueError(f"method must be one of 'forward', 'central'; got {method!r}")
+        check_choice("method", method, ("forward", "central"))
         errors = self.forward_error if method == "forward" else self.central_error
         return float(self.h[np.argmin(errors)])
 

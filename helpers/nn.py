@@ -663,7 +663,11 @@ class MLP:
             raise ValueError(f"grads must be a list of {self.n_layers} (dW, db) pairs, as backward returns")
         checked = []
         for i, ((W, b), pair) in enumerate(zip(self.params, grads)):
-            dW, db = (check_array(f"grads[{i}][{j}]", g) for j, g in enumerate(pair))
+            try:
+                dW, db = pair
+            except Exception:  # not a pair, or an object that cannot be unpacked
+                raise ValueError(f"grads[{i}] must be a pair (dW, db), got {_show(pair)}") from None
+            dW, db = check_array(f"grads[{i}][0]", dW), check_array(f"grads[{i}][1]", db)
             if dW.shape != W.shape or db.shape != b.shape:
                 raise ValueError(
                     f"grads[{i}] must have shapes {W.shape} and {b.shape} (those of params[{i}]), "

@@ -117,6 +117,9 @@ def pinv_solution(X: Any, y: Any) -> np.ndarray:
     array([1., 2., 3.])
     """
     X, y = _check_data(X, y)
+    n, d = X.shape
+    # The pseudo-inverse is an SVD: about n·d·min(n, d) multiply-adds.
+    check_limit("n × d × min(n, d) (the SVD's arithmetic)", n * d * min(n, d), MAX_WORK, "use less data")
     return np.linalg.pinv(X) @ y
 
 

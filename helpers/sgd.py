@@ -342,8 +342,13 @@ def regression_sgd(
     beta = _check_beta("beta0", beta0, X.shape[1]).copy()
     check_choice("objective", objective, OBJECTIVES)
     n, lr, batch_size, epochs, seed = _check_run(len(y), lr, batch_size, epochs, seed, None, record)
-    # Each epoch multiplies every row of X by β, batch by batch, and the loss is one more full pass.
-    check_limit("epochs × n × d (the arithmetic)", epochs * X.size, MAX_WORK, "use fewer epochs or less data")
+    # Each epoch multiplies every row of X by β, batch by batch, and the loss is one more full pass;
+    # step_losses adds a full pass after every update.
+    passes = epochs * (-(-n // batch_size) if step_losses else 1)
+    check_limit(
+        "passes over the data × n × d (the arithmetic)", passes * X.size, MAX_WORK,
+        "use fewer epochs or less data (or step_losses=False)",
+    )  # fmt: skip
     if step_losses and record != "step":
         raise ValueError(f"step_losses=True needs record='step', got record={record!r}")
 

@@ -89,6 +89,7 @@ HOSTILE_ANSWERS = [
     _x ** (10**9),
     _x ** (10**6),
     sum(_x**k for k in range(2000)),
+    np.broadcast_to(0.0, (10**7,)),  # ten million numbers, without the memory
 ]
 
 

@@ -373,3 +373,24 @@ def test_objects_that_cannot_be_shown_still_get_a_message():
         symbolic_derivative(BrokenEverything())
     with pytest.raises(TypeError, match="<BrokenEverything object>"):
         gradient_function("x", BrokenEverything())
+
+
+def test_huge_sympy_expressions_are_refused_before_differentiating():
+    x, y = sympy.symbols("x y")
+    huge = sum(x**k * y for k in range(1000))
+    for make in (
+        lambda: gradient_function(huge, ("x", "y")),
+        lambda: hessian_matrix(huge, ("x", "y")),
+        lambda: symbolic_derivative(huge, "x", variables=("x", "y")),
+        lambda: derivative_function(sympy.Poly(sum(x**k for k in range(2000)), x)),
+    ):
+        with pytest.raises(ValueError, match="expr is too large to differentiate quickly: it has more than 1000 parts"):
+            make()
+    # A power with a huge exponent is small: sympy differentiates it at once.
+    assert symbolic_derivative(x ** (10**9)) == 10**9 * x ** (10**9 - 1)
+
+
+def test_best_h_method_is_checked():
+    table = difference_table(np.sin, 1.0, math.cos(1.0))
+    with pytest.raises(ValueError, match="method must be one of 'forward', 'central'; got <BrokenEverything object>"):
+        table.best_h(BrokenEverything())

@@ -575,3 +575,11 @@ def test_labels_that_are_not_whole_numbers_int64_holds_are_refused_quietly():
             MLP([2, 3]).train(np.zeros((1, 2)), [1e200], lr=0.1, epochs=1)
         with pytest.raises(TypeError, match="labels must be integer class labels"):
             cross_entropy([[1.0, 2.0]], [1e200])
+
+
+def test_step_refuses_grads_that_are_not_pairs():
+    from support import BrokenEverything
+
+    net = MLP([2, 3])
+    with pytest.raises(ValueError, match=r"grads\[0\] must be a pair \(dW, db\), got <BrokenEverything object>"):
+        net.step([BrokenEverything()], lr=0.1)

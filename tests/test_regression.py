@@ -270,3 +270,9 @@ def test_huge_coefficients_give_floats_not_warnings():
         g = regression_gradient(X, y, [1e200] * 3, "norm")
         assert np.all(np.isfinite(g)) and np.linalg.norm(g) > 1
         assert distance_to_pinv([1e200] * 3, X, y) == pytest.approx(np.sqrt(3) * 1e200)
+
+
+def test_pinv_of_huge_data_is_refused_before_the_svd():
+    X = np.broadcast_to(1.0, (10**5, 1000))  # a view: no memory
+    with pytest.raises(ValueError, match=r"n × d × min\(n, d\) \(the SVD's arithmetic\) is 100,000,000,000"):
+        pinv_solution(X, np.zeros(10**5))

@@ -248,8 +248,12 @@ def test_long_runs_and_large_n_are_refused_before_they_start():
     with pytest.raises(ValueError, match=r"\(updates \+ 1\) × len\(theta\).*record='epoch'"):
         minibatch_descent(_grad, np.zeros(1000), 10**5, lr=1e-9, batch_size=1, epochs=1)
     X = np.broadcast_to(1.0, (10**5, 2000))  # a view: no memory
-    with pytest.raises(ValueError, match=r"epochs × n × d \(the arithmetic\)"):
+    with pytest.raises(ValueError, match=r"passes over the data × n × d \(the arithmetic\)"):
         regression_sgd(X, np.zeros(10**5), np.zeros(2000), lr=1e-9, batch_size=10**5, epochs=100, record="epoch")
+    # A full pass after every update: 10 000 updates × 10**5 rows × 20 columns.
+    X = np.broadcast_to(1.0, (10**5, 20))
+    with pytest.raises(ValueError, match=r"passes over the data × n × d .*step_losses=False"):
+        regression_sgd(X, np.zeros(10**5), np.zeros(20), lr=1e-9, batch_size=10, epochs=1, step_losses=True)
 
 
 @pytest.mark.parametrize(

@@ -13,11 +13,12 @@ from dataclasses import dataclass
 import numpy as np
 import sympy
 
+from ..calculus import expression_problem as _size_problem
 from ..formula import MAX_EXPONENT, MAX_LOG10
 from ..validation import _show, check_array
 
 __all__ = [
-    "MAX_EXPRESSION_NODES",
+    "MAX_ANSWER_NUMBERS",
     "Feedback",
     "answer_check",
     "describe",
@@ -27,9 +28,9 @@ __all__ = [
     "read_number",
 ]
 
-#: Most nodes of a learner's sympy expression a check works with: the answers in this course have
-#: about 20, and sympy's work (expansion, Poly, evalf) grows quickly beyond a few thousand.
-MAX_EXPRESSION_NODES = 1000
+#: Most numbers an answer may hold: the exercises ask for at most a few dozen, and a check that
+#: compares 10**7 of them one by one would take seconds.
+MAX_ANSWER_NUMBERS = 10_000
 
 
 @dataclass(frozen=True)
@@ -90,6 +91,8 @@ def read_array(answer, what: str, *, finite: bool = True) -> tuple[np.ndarray | 
         value = check_array("answer", answer, finite=False)
     except (TypeError, ValueError):
         return None, unreadable
+    if value.size > MAX_ANSWER_NUMBERS:
+        return None, f"your answer holds {value.size:,} numbers (shape {value.shape}): give {what}"
     if finite and not np.all(np.isfinite(value)):
         return None, f"your answer contains {value.ravel()[~np.isfinite(value.ravel())][0]}: give finite numbers"
     return value, None
@@ -114,17 +117,12 @@ def read_number(answer, example: str = "1.234") -> tuple[float | None, str | Non
 def expression_problem(expr: sympy.Basic) -> str | None:
     """Why a learner's sympy expression is too large to check in a fraction of a second, or None.
 
-    The same limits as typed formulas (:mod:`helpers.formula`): x**(10**9) or 10**(10**5) would keep
-    sympy busy for seconds. The walk stops at the first problem, so a huge expression costs little.
+    The limits of typed formulas (:mod:`helpers.formula`) on exponents and numbers, and
+    :data:`helpers.calculus.MAX_EXPRESSION_NODES` parts: x**(10**9) or 10**(10**5) would keep sympy
+    busy for seconds.
     """
-    for count, node in enumerate(sympy.preorder_traversal(expr)):
-        if count >= MAX_EXPRESSION_NODES:
-            return f"your expression is too large to check (over {MAX_EXPRESSION_NODES} parts): simplify it"
-        if node.is_Pow and node.exp.is_Number and node.exp.is_finite and abs(node.exp) > MAX_EXPONENT:
-            return f"the exponent in your answer is too large: exponents must be at most {MAX_EXPONENT} in size"
-        if node.is_Number and node.is_finite and abs(node) > 10**MAX_LOG10:
-            return f"a number in your answer is too large (over 1e{MAX_LOG10})"
-    return None
+    problem = _size_problem(expr, max_exponent=MAX_EXPONENT, max_log10=MAX_LOG10)
+    return f"your answer is too large to check ({problem}): simplify it" if problem else None
 
 
 def answer_check(check):

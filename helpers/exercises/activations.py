@@ -126,7 +126,7 @@ def _read_shape(answer) -> tuple[tuple[int, ...] | None, str | None]:
         arr = np.asarray(answer)
     except (TypeError, ValueError, OverflowError):
         return None, f"your answer could not be read: {example}, got {describe(answer)}"
-    if arr.ndim != 1 or arr.dtype.kind not in "iuf" or arr.size == 0:
+    if arr.ndim != 1 or arr.dtype.kind not in "iuf" or not 0 < arr.size <= 32:  # numpy allows 32 axes at most
         return None, f"your answer could not be read: {example}, got {describe(answer)}"
     if arr.dtype.kind == "f" and not (np.all(np.isfinite(arr)) and np.all(arr == np.round(arr))):
         return None, f"a shape is made of whole numbers: {example}, got {describe(answer)}"

@@ -24,7 +24,16 @@ import numpy as np
 import sympy
 
 from ..formula import FormulaError, parse_formula
-from . import Feedback, answer_check, describe, expression_problem, no_answer, read_array, read_number
+from . import (
+    MAX_ANSWER_NUMBERS,
+    Feedback,
+    answer_check,
+    describe,
+    expression_problem,
+    no_answer,
+    read_array,
+    read_number,
+)
 
 __all__ = [
     "DIRECTION_EXERCISE",
@@ -86,6 +95,9 @@ def _components(answer) -> tuple[list | None, str | None]:
     if isinstance(answer, dict):
         return None, "give a list of two formulas [∂f/∂x, ∂f/∂y], not a dict"
     if isinstance(answer, (list, tuple, np.ndarray)):
+        size = answer.size if isinstance(answer, np.ndarray) else len(answer)
+        if size > MAX_ANSWER_NUMBERS:  # listing 10**7 items would take seconds
+            return None, f"give two formulas, ∂f/∂x and ∂f/∂y (f has two variables), not {size:,}"
         items = list(np.asarray(answer, dtype=object).ravel()) if isinstance(answer, np.ndarray) else list(answer)
         return items, None
     return None, (
