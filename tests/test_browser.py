@@ -1,9 +1,14 @@
 """End to end in a real browser: JupyterLab + headless Chromium, every notebook, every explorer.
 
 For each notebook: open it in JupyterLab, run all cells, wait for the kernel to be idle, assert
-that no cell shows an error or warning, then move one slider of each explorer and assert that
-its readout, its status line and its figure changed. A screenshot per notebook is kept in
-artifacts/browser/ for people to look at.
+that no cell shows an error or warning and that the page holds one explorer per explorer call in
+the notebook's code. Each explorer must open where the notebook says: every slider's live readout
+shows the value the call asked for (ipywidgets 8 snaps values to the slider's grid as it draws),
+and the status line is the one stored in the notebook. Then one slider of each explorer is moved,
+and its readout, its status line and its figure must change. One notebook also runs at 900 px wide
+with the file browser open: no control or readout may stick out of the notebook or be cut off, and
+a 0 typed into a readout must land on 0. Screenshots are kept in artifacts/browser/ for people to
+look at.
 
 Needs Debian's chromium (``/usr/bin/chromium``) and the ``playwright`` Python package (no browser
 download: Playwright drives the system Chromium). Skipped with a message when either is missing.
@@ -12,6 +17,8 @@ The server binds 127.0.0.1 with a token; the page may not reach any other addres
 
 from __future__ import annotations
 
+import contextlib
+import io
 import json
 import os
 import shutil
@@ -24,6 +31,7 @@ import urllib.request
 from pathlib import Path
 
 import pytest
+from test_widgets_calls import explorer_calls  # the calls are read out of the notebooks the same way
 
 ROOT = Path(__file__).resolve().parents[1]
 NOTEBOOKS = sorted((ROOT / "notebooks").glob("*.ipynb"))
@@ -171,30 +179,77 @@ def _status(explorer) -> str:
     return explorer.locator(".widget-output .jp-RenderedText pre").last.inner_text()
 
 
+def _stored_statuses(path: Path) -> list[str]:
+    """The status line stored under each explorer call, in order (the notebook's executed text output)."""
+    statuses = []
+    for cell in json.loads(path.read_text(encoding="utf-8"))["cells"]:
+        if cell["cell_type"] == "code" and "_explorer(" in "".join(cell["source"]):
+            streams = ["".join(o["text"]) for o in cell.get("outputs", []) if o["output_type"] == "stream"]
+            statuses.append(streams[-1].strip() if streams else None)
+    return statuses
+
+
+def _requested_readouts(name: str, args: tuple, kwargs: dict) -> dict[str, float]:
+    """Slider description -> the number its readout must show, from the explorer built as the notebook does."""
+    import ipywidgets as widgets
+
+    import helpers.widgets as explorers
+
+    with contextlib.redirect_stdout(io.StringIO()):  # outside a kernel the Output widget prints
+        ex = getattr(explorers, name)(*args, **kwargs)
+    shown = {}
+    for control in ex.controls.values():
+        if isinstance(control, widgets.SelectionSlider):
+            shown[control.description] = float(control.value)
+        elif isinstance(control, widgets.FloatSlider | widgets.FloatLogSlider | widgets.IntSlider):
+            shown[control.description] = float(format(control.value, control.readout_format))
+    return shown
+
+
+JS_READOUTS = """(ex) => Array.from(ex.querySelectorAll('.widget-slider')).map(s => [
+  s.querySelector('.widget-label').innerText, s.querySelector('.widget-readout').innerText])"""
+
+
+def _readouts(explorer) -> dict[str, float]:
+    # d3-format writes a minus sign (U+2212), not a hyphen.
+    return {label: float(text.replace("\u2212", "-")) for label, text in explorer.evaluate(JS_READOUTS)}
+
+
+def _open_and_run(page, lab: str, path: Path) -> None:
+    page.route("**/*", lambda r: r.continue_() if r.request.url.startswith((lab, "data:", "blob:")) else r.abort())
+    page.goto(f"{lab}/lab/tree/{path.name}?token={TOKEN}&reset")
+    page.wait_for_selector(".jp-NotebookPanel .jp-Cell", timeout=60_000)
+    page.wait_for_function(JS_KERNEL_IDLE, timeout=60_000)
+    page.evaluate("() => window.jupyterapp.commands.execute('notebook:run-all-cells')")
+    page.wait_for_function(JS_ALL_EXECUTED, timeout=120_000, polling=500)
+    page.wait_for_function(JS_KERNEL_IDLE, timeout=120_000)
+    stderr = page.locator('.jp-OutputArea-output[data-mime-type="application/vnd.jupyter.stderr"]')
+    assert stderr.count() == 0, f"{path.name}: a cell shows an error or warning: {stderr.first.inner_text()[:300]}"
+
+
 @pytest.mark.parametrize("path", NOTEBOOKS, ids=lambda p: p.name)
 def test_notebook_runs_and_explorers_respond(lab, browser, path):
+    calls = explorer_calls(path)
+    stored = _stored_statuses(path)
+    assert calls, f"{path.name} calls no explorer"
     page = browser.new_page(viewport={"width": 1400, "height": 1000})
     errors = []
     page.on("pageerror", lambda e: errors.append(str(e)))
-    page.route("**/*", lambda r: r.continue_() if r.request.url.startswith((lab, "data:", "blob:")) else r.abort())
     try:
-        page.goto(f"{lab}/lab/tree/{path.name}?token={TOKEN}&reset")
-        page.wait_for_selector(".jp-NotebookPanel .jp-Cell", timeout=60_000)
-        page.wait_for_function(JS_KERNEL_IDLE, timeout=60_000)
-        page.evaluate("() => window.jupyterapp.commands.execute('notebook:run-all-cells')")
-        page.wait_for_function(JS_ALL_EXECUTED, timeout=120_000, polling=500)
-        page.wait_for_function(JS_KERNEL_IDLE, timeout=120_000)
-
-        stderr = page.locator('.jp-OutputArea-output[data-mime-type="application/vnd.jupyter.stderr"]')
-        assert stderr.count() == 0, f"{path.name}: a cell shows an error or warning: {stderr.first.inner_text()[:300]}"
-
+        _open_and_run(page, lab, path)
         explorers = page.locator(".course-explorer")
-        for i in range(explorers.count()):
+        assert explorers.count() == len(calls), f"{path.name}: {explorers.count()} explorers for {len(calls)} calls"
+        for i, (name, args, kwargs) in enumerate(calls):
             ex = explorers.nth(i)
             ex.scroll_into_view_if_needed()
             assert ex.locator(".widget-output img").count() == 1, "one figure per explorer, never a pile"
             before_img = _settle(page, ex)
+            # It opens where the notebook says: the requested values, and the stored status line.
+            requested = _requested_readouts(name, args, kwargs)
+            assert requested and _readouts(ex) == requested, f"{path.name} {name}: readouts"
             before_status = _status(ex)
+            if stored[i] is not None:
+                assert before_status.strip() == stored[i], f"{path.name} {name}: the status is not the notebook's"
             slider = _main_slider(ex)
             before_readout = slider.locator(".widget-readout").inner_text()
             slider.locator(".noUi-handle").first.focus()
@@ -211,8 +266,59 @@ def test_notebook_runs_and_explorers_respond(lab, browser, path):
             assert after_img != before_img, f"{path.name} explorer {i}: the figure did not change"
             assert _status(ex) != before_status, f"{path.name} explorer {i}: the status line did not change"
             assert ex.locator(".widget-output img").count() == 1
+            if button.count():
+                assert button.first.inner_text().strip() == "Trained" and button.first.is_disabled()
         assert not errors, errors
     finally:
         ARTIFACTS.mkdir(parents=True, exist_ok=True)
         page.screenshot(path=str(ARTIFACTS / f"{path.stem}.png"), full_page=False)
+        page.close()
+
+
+JS_CLIPPED = """(ex) => {
+  const nb = ex.closest('.jp-Notebook');
+  const box = nb.getBoundingClientRect();
+  const right = box.left + nb.clientWidth;  // without the scroll bar
+  const parts = ex.querySelectorAll(
+    '.widget-slider, .widget-dropdown, .widget-text, .widget-button, .widget-readout, .widget-label, .widget-output img');
+  const bad = [];
+  for (const el of parts) {
+    const r = el.getBoundingClientRect();
+    if (r.width === 0) continue;
+    const text = (el.innerText || el.className).slice(0, 40);
+    if (r.left < box.left - 0.5 || r.right > right + 0.5) bad.push(`${text}: ${r.left}..${r.right} outside ${box.left}..${right}`);
+    if (el.classList.contains('overflow') || el.scrollWidth > el.clientWidth + 1) bad.push(`${text}: cut off`);
+  }
+  return bad;
+}"""
+
+
+def test_narrow_notebook_wraps_controls_and_cuts_nothing_off(lab, browser):
+    """900 px wide with the file browser open (JupyterLab on a laptop): every control is whole and in sight."""
+    path = next(p for p in NOTEBOOKS if p.name.startswith("03_"))  # two columns of controls, two start sliders
+    page = browser.new_page(viewport={"width": 900, "height": 900})
+    ARTIFACTS.mkdir(parents=True, exist_ok=True)
+    try:
+        _open_and_run(page, lab, path)
+        page.evaluate("() => window.jupyterapp.shell.activateById('filebrowser')")
+        assert page.evaluate("() => !window.jupyterapp.shell.leftCollapsed"), "the file browser is open"
+        explorers = page.locator(".course-explorer")
+        assert explorers.count() == len(explorer_calls(path))
+        for i in range(explorers.count()):
+            ex = explorers.nth(i)
+            ex.scroll_into_view_if_needed()
+            _settle(page, ex)
+            assert ex.evaluate(JS_CLIPPED) == [], f"{path.name} explorer {i} at 900 px"
+            # A typed 0 lands on 0, not on the grid point next to it.
+            x0 = ex.locator(".widget-slider", has_text="x₀").first
+            readout = x0.locator(".widget-readout")
+            readout.click()
+            page.keyboard.press("Control+A")
+            page.keyboard.type("0")
+            page.keyboard.press("Enter")
+            _settle(page, ex)
+            assert readout.inner_text().replace("\u2212", "-") == "0.00", readout.inner_text()
+            ex.scroll_into_view_if_needed()
+            page.screenshot(path=str(ARTIFACTS / f"{path.stem}-900px.png"), full_page=False)
+    finally:
         page.close()
