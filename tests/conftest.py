@@ -26,14 +26,14 @@ def _close_figures():
 
 # The tests turn warnings into errors because a learner must never see one. Python shows a
 # DeprecationWarning only when it is attributed to __main__ (the notebook's own code); one that a
-# library raises inside its own internals never reaches the learner. matplotlib before 3.10.1 calls
-# pyparsing names that pyparsing 3.3 deprecates, so on the oldest versions requirements.txt admits
-# every figure with text raises such warnings (attributed to matplotlib or to pyparsing itself); they
-# are matplotlib's business, not ours, and are left
-# out here. Warnings attributed to helpers or the tests (matplotlib's own deprecations of how we call
-# it included) stay errors.
+# library raises inside its own internals never reaches the learner. On the oldest versions
+# requirements.txt admits, two libraries call a newer dependency's deprecated names: matplotlib before
+# 3.10.1 calls pyparsing 3.3's (in every figure with text), and sympy 1.12 calls mpmath 1.4's (in
+# evalf). Such warnings, attributed to matplotlib, pyparsing, sympy or mpmath themselves, are those
+# libraries' business and are left out here. Warnings attributed to helpers or the tests (a library's
+# deprecation of how we call it included) stay errors.
 def _ignore_library_internal_deprecations():
-    warnings.filterwarnings("ignore", category=DeprecationWarning, module=r"(matplotlib|pyparsing)\.")
+    warnings.filterwarnings("ignore", category=DeprecationWarning, module=r"(matplotlib|pyparsing|sympy|mpmath)\.")
 
 
 @pytest.hookimpl(hookwrapper=True)
