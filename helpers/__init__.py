@@ -23,6 +23,7 @@ from .calculus import (
     symbolic_derivative,
 )
 from .descent import DescentResult, gradient_ascent, gradient_descent, iterate
+from .exercises import check
 from .formula import FormulaError, compile_formula, parse_formula
 from .functions import FUNCTIONS, get_function
 from .nn import MLP, cross_entropy, one_hot, relu, sigmoid, softmax, tanh
@@ -39,6 +40,7 @@ __all__ = [
     "Value",
     "add_intercept",
     "central_difference",
+    "check",
     "compile_formula",
     "cross_entropy",
     "derivative_function",

@@ -328,7 +328,7 @@ def gradient_ascent(
     max_steps: int = 10_000,
     f: Callable | None = None,
 ) -> DescentResult:
-    """Gradient ascent (경사상승법): x ← x + λ∇f(x), towards a local maximum (극대값).
+    """Gradient ascent (경사상승법): x ← x + λ∇f(x), towards a local maximum (극댓값).
 
     Parameters are those of :func:`gradient_descent`.
     """

@@ -1,12 +1,15 @@
 """Self-checks for the notebooks' exercises, one module per notebook.
 
 Each check takes the learner's answer and returns a short message that says what is right or
-what is off (a wrong sign, a missing factor, the wrong shape), not only ✓/✗.
+what is off (a wrong sign, a missing factor, the wrong shape), not only ✓/✗. A notebook calls them
+through one function, ``check("exercise name", answer)``; the name is the check's own without
+``check_`` (``check_sigmoid_derivative`` answers ``check("sigmoid_derivative", answer)``).
 """
 
 from __future__ import annotations
 
 import functools
+import importlib
 import math
 from dataclasses import dataclass
 
@@ -21,7 +24,9 @@ __all__ = [
     "MAX_ANSWER_NUMBERS",
     "Feedback",
     "answer_check",
+    "check",
     "describe",
+    "exercise_names",
     "expression_problem",
     "no_answer",
     "read_array",
@@ -147,3 +152,71 @@ def answer_check(check):
             )
 
     return wrapper
+
+
+#: The modules of the checks, one per notebook, in the course's order.
+_CHECK_MODULES = (
+    "differentiation",
+    "descent",
+    "gradients",
+    "regression",
+    "convergence",
+    "sgd",
+    "softmax",
+    "activations",
+    "backprop",
+)
+
+
+@functools.cache
+def _checks() -> dict:
+    """Exercise name → check, from every ``check_*`` that a module of the checks exports (its `__all__` order)."""
+    checks = {}
+    for name in _CHECK_MODULES:
+        module = importlib.import_module(f"{__name__}.{name}")
+        for attr in module.__all__:
+            if attr.startswith("check_"):
+                checks[attr.removeprefix("check_")] = getattr(module, attr)
+    return checks
+
+
+def exercise_names() -> list[str]:
+    """The names :func:`check` knows, notebook by notebook.
+
+    Examples
+    --------
+    >>> exercise_names()[:3]
+    ['derivative', 'direction', 'forward_difference']
+    """
+    return list(_checks())
+
+
+def check(exercise: str, answer, **options) -> Feedback:
+    """Check the answer of one of the notebooks' exercises.
+
+    Parameters
+    ----------
+    exercise : str
+        The exercise's name, as its cell writes it (:func:`exercise_names` lists them).
+    answer
+        The learner's answer; ``None`` while the placeholder is still in place.
+    **options
+        What an exercise lets the learner choose as well (``f`` and ``interval`` of
+        ``"convexity"``).
+
+    Returns
+    -------
+    Feedback
+        Shown as ``✓ …``, ``✗ …`` or ``… write your answer …`` when it ends a cell.
+
+    Examples
+    --------
+    >>> check("zero_gradient", "relu").correct
+    True
+    >>> check("zero_gradient", None).status
+    'no answer'
+    """
+    checks = _checks()
+    if not isinstance(exercise, str) or exercise not in checks:
+        raise ValueError(f"exercise must be one of {', '.join(map(repr, checks))}; got {exercise!r}")
+    return checks[exercise](answer, **options)
