@@ -171,3 +171,39 @@ def explorers(cfg: Config) -> Section:
         "```",
     ]
     return sec
+
+
+TITLE_BROWSER = "6c. Explorers in the browser: key press → new figure (benchmarks/browser_latency.py)"
+
+
+def browser(cfg: Config) -> Section:
+    """benchmarks/browser_latency.py (JupyterLab + headless chromium), collected as is."""
+    sec = Section(TITLE_BROWSER)
+    print(f"\n== {TITLE_BROWSER}", flush=True)
+    presses = 10 if cfg.quick else 30
+    cmd = [sys.executable, str(ROOT / "benchmarks" / "browser_latency.py"), "--presses", str(presses)]
+    start = time.perf_counter()
+    proc = subprocess.run(cmd, cwd=ROOT, capture_output=True, text=True, timeout=1800)
+    seconds = time.perf_counter() - start
+    table = [line for line in proc.stdout.splitlines() if line.strip()]
+    print("\n".join(table), flush=True)
+    if proc.returncode == 2:
+        sec.skipped = table[-1] if table else "SKIPPED: no browser"
+        return sec
+    if proc.returncode not in (0, 1):
+        print(proc.stderr[-3000:], file=sys.stderr)
+        sec.skipped = f"FAILED: benchmarks/browser_latency.py exited with {proc.returncode}; see the console output."
+        return sec
+    verdict = "every explorer met its target" if proc.returncode == 0 else "some explorer MISSED its target"
+    sec.headlines.append(
+        f"Explorers in the browser: {verdict} (benchmarks/browser_latency.py, {presses} presses each)."
+    )
+    sec.markdown = [
+        f"`{Path(sys.executable).name} benchmarks/browser_latency.py --presses {presses}` "
+        f"(collected as is; {seconds:.0f} s; exit code {proc.returncode}: {verdict}).",
+        "",
+        "```text",
+        *table,
+        "```",
+    ]
+    return sec

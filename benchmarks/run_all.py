@@ -35,7 +35,7 @@ sys.path.insert(1, str(ROOT))  # helpers, even when the package is not installed
 
 from harness import Config, Section, environment, loadavg, md_table, settings  # noqa: E402
 
-SECTIONS = ("regression", "sgd", "pinv", "autodiff", "mlp", "notebooks", "explorers")
+SECTIONS = ("regression", "sgd", "pinv", "autodiff", "mlp", "notebooks", "explorers", "browser")
 
 
 def run_section(name: str, cfg: Config, out: Path) -> list[Section]:
@@ -67,6 +67,10 @@ def run_section(name: str, cfg: Config, out: Path) -> list[Section]:
         from bench_notebooks import explorers
 
         return [explorers(cfg)]
+    if name == "browser":
+        from bench_notebooks import browser
+
+        return [browser(cfg)]
     raise ValueError(name)
 
 

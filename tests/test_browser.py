@@ -20,24 +20,19 @@ from __future__ import annotations
 import contextlib
 import io
 import json
-import os
-import shutil
-import signal
-import socket
-import subprocess
 import sys
 import time
-import urllib.request
 from pathlib import Path
 
 import pytest
 from test_widgets_calls import explorer_calls  # the calls are read out of the notebooks the same way
 
 ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT / "tools"))
+from lab_server import CHROMIUM, JS_KERNEL_IDLE, chromium, lab_server, open_and_run  # noqa: E402
+
 NOTEBOOKS = sorted((ROOT / "notebooks").glob("*.ipynb"))
 ARTIFACTS = ROOT / "artifacts" / "browser"
-CHROMIUM = os.environ.get("CHROMIUM", shutil.which("chromium") or "/usr/bin/chromium")
-TOKEN = "course-browser-test"
 
 playwright_api = pytest.importorskip("playwright.sync_api", reason="the browser test needs `pip install playwright`")
 if not Path(CHROMIUM).exists():
@@ -48,102 +43,17 @@ if not Path(CHROMIUM).exists():
 pytestmark = pytest.mark.browser
 
 
-def _free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
-
-
-def _get(url: str):
-    with urllib.request.urlopen(url, timeout=5) as r:  # noqa: S310 - loopback only
-        return json.loads(r.read() or b"null")
-
-
 @pytest.fixture(scope="module")
 def lab(tmp_path_factory):
     """A JupyterLab server on 127.0.0.1 over a copy of the notebooks, with isolated settings."""
-    base = tmp_path_factory.mktemp("lab")
-    root = base / "root"
-    shutil.copytree(ROOT / "notebooks", root)
-    settings = base / "settings" / "@jupyterlab" / "apputils-extension"
-    settings.mkdir(parents=True)
-    # Without this the "get notified about Jupyter news?" toast covers part of every screenshot.
-    (settings / "notification.jupyterlab-settings").write_text('{"fetchNews": "false", "checkForUpdates": false}')
-    env = dict(
-        os.environ,
-        JUPYTER_CONFIG_DIR=str(base / "config"),
-        JUPYTER_DATA_DIR=str(base / "data"),
-        JUPYTER_RUNTIME_DIR=str(base / "runtime"),
-        JUPYTERLAB_SETTINGS_DIR=str(base / "settings"),
-        JUPYTERLAB_WORKSPACES_DIR=str(base / "workspaces"),
-        MPLBACKEND="module://matplotlib_inline.backend_inline",
-    )
-    port = _free_port()
-    url = f"http://127.0.0.1:{port}"
-    log = open(base / "lab.log", "w")  # noqa: SIM115 - closed in teardown
-    server = subprocess.Popen(
-        [sys.executable, "-m", "jupyter", "lab", "--no-browser", "--allow-root",
-         "--ServerApp.ip=127.0.0.1", f"--ServerApp.port={port}", "--ServerApp.port_retries=0",
-         f"--IdentityProvider.token={TOKEN}", f"--ServerApp.root_dir={root}",
-         "--LabApp.expose_app_in_browser=True", "--LabApp.news_url=None",
-         "--LabApp.check_for_updates_class=jupyterlab.NeverCheckForUpdate"],
-        env=env, stdout=log, stderr=subprocess.STDOUT,
-    )  # fmt: skip
-    try:
-        deadline = time.monotonic() + 60
-        while True:
-            try:
-                _get(f"{url}/api/status?token={TOKEN}")
-                break
-            except OSError:
-                if server.poll() is not None or time.monotonic() > deadline:
-                    raise RuntimeError(f"JupyterLab did not start: see {base / 'lab.log'}") from None
-                time.sleep(0.3)
+    with lab_server(tmp_path_factory.mktemp("lab")) as url:
         yield url
-    finally:
-        # Stop what this fixture started, by its own ids: the kernels, then the server.
-        try:
-            for kernel in _get(f"{url}/api/kernels?token={TOKEN}") or []:
-                req = urllib.request.Request(f"{url}/api/kernels/{kernel['id']}?token={TOKEN}", method="DELETE")
-                urllib.request.urlopen(req, timeout=10)  # noqa: S310 - loopback only
-        except OSError:
-            pass
-        server.send_signal(signal.SIGTERM)
-        try:
-            server.wait(15)
-        except subprocess.TimeoutExpired:
-            server.kill()
-            server.wait(5)
-        log.close()
 
 
 @pytest.fixture(scope="module")
 def browser():
-    with playwright_api.sync_playwright() as p:
-        b = p.chromium.launch(
-            executable_path=CHROMIUM,
-            headless=True,
-            args=["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
-                  "--disable-sync", "--no-first-run", "--disable-quic"],
-        )  # fmt: skip
+    with chromium(playwright_api) as b:
         yield b
-        b.close()
-
-
-JS_KERNEL_IDLE = """() => {
-  const w = window.jupyterapp && window.jupyterapp.shell.currentWidget;
-  const k = w && w.sessionContext && w.sessionContext.session && w.sessionContext.session.kernel;
-  return !!k && k.status === 'idle';
-}"""
-JS_ALL_EXECUTED = """() => {
-  const w = window.jupyterapp.shell.currentWidget;
-  const cells = w.content.model.cells;
-  for (let i = 0; i < cells.length; i++) {
-    const c = cells.get(i);
-    if (c.type === 'code' && (c.executionCount === null || c.executionCount === undefined)) return false;
-  }
-  return true;
-}"""
 
 
 def _settle(page, explorer, seconds: float = 0.8, timeout: float = 30.0) -> str:
@@ -216,13 +126,7 @@ def _readouts(explorer) -> dict[str, float]:
 
 
 def _open_and_run(page, lab: str, path: Path) -> None:
-    page.route("**/*", lambda r: r.continue_() if r.request.url.startswith((lab, "data:", "blob:")) else r.abort())
-    page.goto(f"{lab}/lab/tree/{path.name}?token={TOKEN}&reset")
-    page.wait_for_selector(".jp-NotebookPanel .jp-Cell", timeout=60_000)
-    page.wait_for_function(JS_KERNEL_IDLE, timeout=60_000)
-    page.evaluate("() => window.jupyterapp.commands.execute('notebook:run-all-cells')")
-    page.wait_for_function(JS_ALL_EXECUTED, timeout=120_000, polling=500)
-    page.wait_for_function(JS_KERNEL_IDLE, timeout=120_000)
+    open_and_run(page, lab, path.name)
     stderr = page.locator('.jp-OutputArea-output[data-mime-type="application/vnd.jupyter.stderr"]')
     assert stderr.count() == 0, f"{path.name}: a cell shows an error or warning: {stderr.first.inner_text()[:300]}"
 
