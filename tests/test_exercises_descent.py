@@ -95,9 +95,9 @@ def test_learning_rate_exercise_is_the_documented_quadratic():
 @pytest.mark.parametrize(
     ("answer", "phrases"),
     [
-        (0.1, ["in one step", "λ = 1/L"]),
+        (0.1, ["in one step", "λ = 1/μ"]),
         (0.05, ["monotonically in 25 steps", "0.5"]),
-        (0.15, ["overshooting back and forth", "λ > 1/L = 0.1"]),
+        (0.15, ["overshooting back and forth", "λ > 1/μ = 0.1"]),
         (np.float64(0.19), ["overshooting"]),
         ([0.05], ["monotonically"]),
     ],
@@ -109,8 +109,8 @@ def test_learning_rate_correct(answer, phrases):
 @pytest.mark.parametrize(
     ("answer", "phrases"),
     [
-        (0.2, ["2/L is the edge", "jumps between two points"]),
-        (0.25, ["too large", "diverged at step", "below 2/L = 0.2"]),
+        (0.2, ["2/μ is the edge", "jumps between two points"]),
+        (0.25, ["too large", "diverged at step", "below 2/μ = 0.2"]),
         (1e308, ["too large", "diverged at step 1"]),
         (1e-5, ["too small", "about 166479 steps", "more than 1000"]),
         (1e-300, ["too small", "far too many steps"]),

@@ -69,7 +69,7 @@ def test_an_update_reaches_the_student_without_losing_their_work(course, tmp_pat
     assert cell_sources(student / NB) == cell_sources(work / NB)
 
     # The student works: answers in a code cell, a note at the end, and deletes notebook 02.
-    answer_at = max(i for i, s in enumerate(cell_sources(student / NB)) if "check_derivative(" in s)
+    answer_at = max(i for i, s in enumerate(cell_sources(student / NB)) if 'check("derivative"' in s)
     edit(student / NB, lambda nb: setattr(nb.cells[answer_at], "source", "answer = 2 * x  # the student's answer"))
     edit(student / NB, lambda nb: nb.cells.append(nbformat.v4.new_markdown_cell("my notes")))
     (student / NB2).unlink()

@@ -39,7 +39,7 @@ _RUN = rf"(?:loss {NUM} after \d+ epochs|diverged at step \d+ \(epoch \d+\))"
 SGD = re.compile(rf"^SGD \(b = \d+\) {_RUN}; GD {_RUN}; minimum {NUM}$")
 SOFTMAX = re.compile(
     r"^softmax\(o(?: / T\) with T = \S+|\)) = \[\d\.\d{4}, \d\.\d{4}, \d\.\d{4}\]; "
-    r"arg max: class [123], one-hot \[[01], [01], [01]\]$"
+    r"arg max: class [012], one-hot \[[01], [01], [01]\]$"
 )
 CLASSIFIER = re.compile(
     rf"^(?:trained \d+ epochs: train accuracy \d+\.\d%, loss {NUM}"
@@ -236,8 +236,11 @@ def soft():
 
 def test_softmax_explorer_starts_with_the_lecture(soft):
     assert repr(soft) == "<softmax explorer>"
-    assert soft.status == "softmax(o) = [0.2447, 0.6652, 0.0900]; arg max: class 2, one-hot [0, 1, 0]"
+    assert soft.status == "softmax(o) = [0.2447, 0.6652, 0.0900]; arg max: class 1, one-hot [0, 1, 0]"
     assert [b.get_height() for b in soft.probs.bars] == pytest.approx([0.2447, 0.6652, 0.0900], abs=5e-5)
+    # Classes are numbered 0, 1, 2 as everywhere in the course, and the scores o₀, o₁, o₂ with them.
+    assert [t.get_text() for t in soft.ax_probs.get_xticklabels()] == ["class 0", "class 1", "class 2"]
+    assert [t.get_text() for t in soft.ax_logits.get_xticklabels()] == ["o₀", "o₁", "o₂"]
 
 
 def test_softmax_explorer_extremes(soft):
@@ -246,15 +249,15 @@ def test_softmax_explorer_extremes(soft):
 
 def test_softmax_explorer_lecture_rows(soft):
     c = soft.controls
-    c["o1"].value, c["o2"].value, c["o3"].value = -10.0, 0.0, 10.0
-    assert soft.status.startswith("softmax(o) = [0.0000, 0.0000, 1.0000]; arg max: class 3")
+    c["o0"].value, c["o1"].value, c["o2"].value = -10.0, 0.0, 10.0
+    assert soft.status.startswith("softmax(o) = [0.0000, 0.0000, 1.0000]; arg max: class 2")
     np.testing.assert_allclose(soft.p, [2.06e-09, 4.54e-05, 0.99995], rtol=1e-2)
     before = soft.png
     c["temperature"].value = 10.0
     assert soft.png != before
     assert "with T = 10" in soft.status and soft.status.endswith("one-hot [0, 0, 1]")
     c["temperature"].value = 1.0
-    c["o1"].value, c["o2"].value, c["o3"].value = 1.0, 2.0, 0.0
+    c["o0"].value, c["o1"].value, c["o2"].value = 1.0, 2.0, 0.0
 
 
 @states(70)
@@ -264,10 +267,10 @@ def test_softmax_explorer_lecture_rows(soft):
 )
 def test_softmax_explorer_any_state(soft, o, temperature):
     c = soft.controls
-    set_controls(soft, temperature=temperature, o1=o[0], o2=o[1], o3=o[2])
+    set_controls(soft, temperature=temperature, o0=o[0], o1=o[1], o2=o[2])
     assert SOFTMAX.match(soft.status), soft.status
     assert soft.p.sum() == pytest.approx(1.0)
-    assert [b.get_height() for b in soft.logit_bars] == pytest.approx([c["o1"].value, c["o2"].value, c["o3"].value])
+    assert [b.get_height() for b in soft.logit_bars] == pytest.approx([c["o0"].value, c["o1"].value, c["o2"].value])
 
 
 # --- notebooks 07/08: a trained classifier ------------------------------------------------------
@@ -433,7 +436,7 @@ def test_chain_rule_any_input(chain, x, y):
         (regression_explorer, {"steps": 0}),
         (sgd_explorer, {"batch_size": 201}),
         (sgd_explorer, {"epochs": 31}),
-        (softmax_explorer, {"o1": 11.0}),
+        (softmax_explorer, {"o0": 11.0}),
         (softmax_explorer, {"temperature": 0.0}),
         (classifier_explorer, {"dataset": "moons2"}),
         (classifier_explorer, {"hidden": 0}),

@@ -10,7 +10,7 @@ Exercises
 1. :func:`check_step_count`: how many updates the lecture's loop makes on f(x) = x² + 2x + 3
    from x₀ = 2 with λ = 0.1 and ε = 1e-4.
 2. :func:`check_learning_rate`: a learning rate with which descent converges on g(x) = 5x² − 3x
-   (curvature L = 10, so λ < 2/L = 0.2) within 1000 steps.
+   (curvature μ = 10, so λ < 2/μ = 0.2) within 1000 steps.
 3. :func:`check_descent_derivative`: the derivative of f(x) = x² + e^(−x), typed as a formula; the
    check runs gradient descent with it and says where that run ends.
 """
@@ -125,7 +125,7 @@ def check_step_count(answer) -> Feedback:
 def check_learning_rate(answer) -> Feedback:
     """Exercise 2: a learning rate λ with which descent on g(x) = 5x² − 3x converges within 1000 steps.
 
-    g'' = L = 10, so each step multiplies g'(x) by (1 − 10λ): converges for 0 < λ < 0.2, in one step
+    g'' = μ = 10, so each step multiplies g'(x) by (1 − 10λ): converges for 0 < λ < 0.2, in one step
     at λ = 0.1. The check runs :func:`helpers.descent.gradient_descent` from x₀ = 2 with ε = 1e-6.
     """
     if answer is None:
@@ -152,31 +152,31 @@ def check_learning_rate(answer) -> Feedback:
     rule = f"each step multiplies g'(x) by 1 − {curvature:g}λ = {factor:.3g}"
     if result.converged:
         if abs(factor) < 1e-12 or result.steps <= 1:
-            how = "in one step: λ = 1/L lands exactly on the minimum of a quadratic"
+            how = "in one step: λ = 1/μ lands exactly on the minimum of a quadratic"
         elif factor > 0:
             how = f"monotonically in {result.steps} steps"
         else:
-            how = f"in {result.steps} steps, overshooting back and forth (λ > 1/L = {1 / curvature:g})"
+            how = f"in {result.steps} steps, overshooting back and forth (λ > 1/μ = {1 / curvature:g})"
         return Feedback("correct", f"correct: with λ = {lr:g} descent converges {how}; {rule}, and |{factor:.3g}| < 1")
     if lr >= limit:
         if math.isclose(lr, limit, rel_tol=1e-12):
             return Feedback(
                 "wrong",
-                f"λ = {lr:g} = 2/L is the edge: {rule}, so x jumps between two points forever. Take a smaller λ",
+                f"λ = {lr:g} = 2/μ is the edge: {rule}, so x jumps between two points forever. Take a smaller λ",
             )
         where = f"diverged at step {result.diverged_at}" if result.diverged else "did not converge"
         return Feedback(
             "wrong",
             f"too large: descent {where}; {rule}, and |{factor:.3g}| > 1 makes every step overshoot further. "
-            f"g''(x) = L = {curvature:g}, so λ must stay below 2/L = {limit:g}",
+            f"g''(x) = μ = {curvature:g}, so λ must stay below 2/μ = {limit:g}",
         )
-    # 0 < λ < 2/L but the cap came first: too small.
+    # 0 < λ < 2/μ but the cap came first: too small.
     need = math.log(eps / abs(grad(x0))) / math.log(factor) if 0 < factor < 1 else math.inf
     need_text = f"about {math.ceil(need)} steps" if math.isfinite(need) and need < 1e15 else "far too many steps"
     return Feedback(
         "wrong",
         f"too small: descent converges with λ = {lr:g}, but needs {need_text}, more than {cap}; {rule}, "
-        "so the steps barely shrink g'(x). Take a larger λ (below 2/L)",
+        "so the steps barely shrink g'(x). Take a larger λ (below 2/μ)",
     )
 
 

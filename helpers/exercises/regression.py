@@ -164,8 +164,8 @@ def check_intercept_column(answer) -> Feedback:
     placed first or in the middle is accepted with a note on the order of β.
     """
     if answer is None:
-        return no_answer("np.hstack([X, ...])")
-    value, problem = _read_array(answer, "a matrix (a 2-D array) such as np.hstack([X, np.ones((4, 1))])")
+        return no_answer("np.hstack([X_raw, ...])")
+    value, problem = _read_array(answer, "a matrix (a 2-D array) such as np.hstack([X_raw, np.ones((4, 1))])")
     if problem:
         return Feedback("unreadable", problem)
     X = np.array(INTERCEPT_EXERCISE["X"])
@@ -179,7 +179,7 @@ def check_intercept_column(answer) -> Feedback:
         return Feedback(
             "wrong",
             "that is X unchanged: without a column of ones the plane must pass through the origin. "
-            "Append one: np.hstack([X, np.ones((4, 1))])",
+            "Append one: np.hstack([X_raw, np.ones((4, 1))])",
         )
     if value.shape == (n + 1, d):
         return Feedback(

@@ -232,11 +232,11 @@ def check_cross_entropy(answer) -> Feedback:
         (-math.log10(p[y]), "you used log10: the cross-entropy uses the natural logarithm (np.log)"),
         (p[y], f"{p[y]:.4f} is the probability p_y itself; the loss is −log p_y"),
         (1 - p[y], "1 − p_y is not the cross-entropy; take −log p_y"),
-        (float(-np.log(p).sum()), "you summed −log p_k over every class: the one-hot y keeps only the true class, "
-                                  "L = −Σ_k y_k log p_k = −log p_y"),
+        (float(-np.log(p).sum()), "you summed −log p_k over every class: the one-hot label Y keeps only the true "
+                                  "class, −Σ_k Y_k log p_k = −log p_y"),
         (float(-(p * np.log(p)).sum()), "that is the entropy −Σ p_k log p_k of the prediction: weight by the "
-                                        "one-hot label y_k instead of p_k"),
-        (float(((p - one_hot) ** 2).sum()), "that is the squared error Σ (p_k − y_k)²: the cross-entropy is −log p_y"),
+                                        "one-hot label Y_k instead of p_k"),
+        (float(((p - one_hot) ** 2).sum()), "that is the squared error Σ (p_k − Y_k)²: the cross-entropy is −log p_y"),
         (float(-o[y]), "that is −o_y, the raw score: take the log of the softmax probability, −log softmax(o)_y"),
     ]  # fmt: skip
     for target, message in candidates:

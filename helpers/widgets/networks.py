@@ -73,17 +73,18 @@ def _number(v: float) -> str:
 
 
 class SoftmaxExplorer(FigureExplorer):
-    """Three logits and a temperature: the scores as bars, softmax(o / T) as probability bars."""
+    """Three logits o₀, o₁, o₂ (classes 0, 1, 2) and a temperature: the scores as bars, softmax(o / T) as
+    probability bars."""
 
     title = "softmax"
 
-    def __init__(self, o1: float, o2: float, o3: float, temperature: float):
-        logits = zip(("o1", "o2", "o3"), (o1, o2, o3))
+    def __init__(self, o0: float, o1: float, o2: float, temperature: float):
+        logits = zip(("o0", "o1", "o2"), (o0, o1, o2))
         values = [check_real(nm, v, low=-_LOGIT_RANGE, high=_LOGIT_RANGE) for nm, v in logits]
         temperature = check_real("temperature", temperature, low=0.1, high=10.0)
         controls = {
-            f"o{i + 1}": linear_slider(
-                f"logit o{'₁₂₃'[i]}", v, -_LOGIT_RANGE, _LOGIT_RANGE, positions=200, style=_STYLE, layout=_WIDE
+            f"o{i}": linear_slider(
+                f"logit o{'₀₁₂'[i]}", v, -_LOGIT_RANGE, _LOGIT_RANGE, positions=200, style=_STYLE, layout=_WIDE
             )
             for i, v in enumerate(values)
         }
@@ -92,7 +93,7 @@ class SoftmaxExplorer(FigureExplorer):
         )
         figure, axes = self._new_figure(FIG_WIDE, ncols=2, gridspec_kw={"width_ratios": [1, 1.25]})
         self.ax_logits, self.ax_probs = axes[0]
-        names = ["class 1", "class 2", "class 3"]
+        names = ["class 0", "class 1", "class 2"]
         with course_style():
             ax = self.ax_logits
             self.logit_bars = ax.bar(
@@ -100,7 +101,7 @@ class SoftmaxExplorer(FigureExplorer):
             )
             self.logit_texts = [ax.text(i, 0.0, "", ha="center", fontsize=10) for i in range(3)]
             ax.axhline(0.0, color="0.3", lw=1.0)
-            ax.set_xticks(np.arange(3), ["o₁", "o₂", "o₃"])
+            ax.set_xticks(np.arange(3), ["o₀", "o₁", "o₂"])
             ax.set_xlim(-0.6, 2.6)
             ax.set_ylim(-_LOGIT_RANGE * 1.15, _LOGIT_RANGE * 1.15)
             ax.set_ylabel("score (logit)")
@@ -110,11 +111,11 @@ class SoftmaxExplorer(FigureExplorer):
             self.ax_probs.set_title("probabilities softmax(o / T)")
         self.animate(*self.logit_bars, *self.logit_texts, *self.probs.artists)
         self.p = np.full(3, 1 / 3)
-        layout = control_rows([controls["o1"], controls["o2"], controls["o3"]], [controls["temperature"]])
+        layout = control_rows([controls["o0"], controls["o1"], controls["o2"]], [controls["temperature"]])
         super().__init__(controls, figure, layout=layout)
 
     def update(self) -> str:
-        o = np.array([self.value("o1"), self.value("o2"), self.value("o3")], dtype=float)
+        o = np.array([self.value("o0"), self.value("o1"), self.value("o2")], dtype=float)
         T = self.value("temperature")
         for i, (bar, text) in enumerate(zip(self.logit_bars, self.logit_texts)):
             bar.set_height(o[i])
@@ -126,11 +127,11 @@ class SoftmaxExplorer(FigureExplorer):
         shown = ", ".join(f"{v:.4f}" for v in p)
         onehot = ", ".join("1" if i == int(np.argmax(p)) else "0" for i in range(3))
         head = "softmax(o)" if T == 1.0 else f"softmax(o / T) with T = {T:.3g}"
-        return f"{head} = [{shown}]; arg max: class {int(np.argmax(p)) + 1}, one-hot [{onehot}]"
+        return f"{head} = [{shown}]; arg max: class {int(np.argmax(p))}, one-hot [{onehot}]"
 
 
-def softmax_explorer(o1: float = 1.0, o2: float = 2.0, o3: float = 0.0, temperature: float = 1.0) -> SoftmaxExplorer:
-    """Softmax of three logits, with sliders for the logits and a temperature T.
+def softmax_explorer(o0: float = 1.0, o1: float = 2.0, o2: float = 0.0, temperature: float = 1.0) -> SoftmaxExplorer:
+    """Softmax of three logits o₀, o₁, o₂ (classes 0, 1, 2), with sliders for the logits and a temperature T.
 
     softmax(o / T)_i = exp(o_i / T) / Σ_k exp(o_k / T): a large T flattens the probabilities
     towards uniform, a small T sharpens them towards the one-hot vector of the arg max, which
@@ -139,8 +140,8 @@ def softmax_explorer(o1: float = 1.0, o2: float = 2.0, o3: float = 0.0, temperat
 
     Parameters
     ----------
-    o1, o2, o3 : float
-        The logits, each in [−10, 10].
+    o0, o1, o2 : float
+        The logits of classes 0, 1, 2, each in [−10, 10].
     temperature : float
         T, in [0.1, 10].
 
@@ -148,7 +149,7 @@ def softmax_explorer(o1: float = 1.0, o2: float = 2.0, o3: float = 0.0, temperat
     -------
     SoftmaxExplorer
     """
-    return SoftmaxExplorer(o1, o2, o3, temperature)
+    return SoftmaxExplorer(o0, o1, o2, temperature)
 
 
 # --- a trained classifier (notebooks 07 and 08) ------------------------------------------------
