@@ -35,7 +35,16 @@ def test_sigmoid_exercise_is_at_two():
     [DS, np.float64(DS), np.array([DS]), 0.105, 0.10499, math.exp(-2) / (1 + math.exp(-2)) ** 2, nn.sigmoid_grad(-2.0)],
 )
 def test_sigmoid_derivative_correct(answer):
-    assert_feedback(check_sigmoid_derivative(answer), "correct", "0.104994", "at most 1/4")
+    assert_feedback(check_sigmoid_derivative(answer), "correct", "0.104994", "at most 1/4", "weights multiply in")
+
+
+@pytest.mark.parametrize("feedback", [check_sigmoid_derivative(DS), check_zero_gradient("relu")])
+def test_gradient_messages_count_the_weights(feedback):
+    # A layer's Jacobian is diag(σ'(z))·Wᵀ: σ' ≤ 1/4 bounds only the activation's factor, so a sigmoid
+    # layer need not shrink a gradient 4×, and ReLU's slope 1 does not carry a gradient through a layer unchanged.
+    assert_feedback(feedback, "correct", "diag(", "·Wᵀ", "weights")
+    for claim in ["every sigmoid layer", "at least 4", "unchanged", "however deep"]:
+        assert claim not in feedback.message, feedback.message
 
 
 @pytest.mark.parametrize(
@@ -193,7 +202,7 @@ def test_output_shape_never_raises(value):
 
 @pytest.mark.parametrize("answer", ["relu", "ReLU", " relu ", "ReLU(x)", "relu_grad", "re-lu", nn.relu, nn.relu_grad])
 def test_zero_gradient_relu_is_correct(answer):
-    assert_feedback(check_zero_gradient(answer), "correct", "ReLU'(x) = 0 for every x < 0", "dead")
+    assert_feedback(check_zero_gradient(answer), "correct", "ReLU'(x) = 0 for every x < 0", "dead", "its weights")
 
 
 def test_zero_gradient_reads_a_notebook_function_by_its_name():

@@ -68,8 +68,10 @@ def check_sigmoid_derivative(answer) -> Feedback:
     if near(exact):
         return Feedback(
             "correct",
-            f"correct: σ'(2) = σ(2)(1 − σ(2)) = {s:.4f} × {1 - s:.4f} = {exact:.6f}; "
-            "at most 1/4 (at x = 0), so every sigmoid layer shrinks the gradient at least 4 times",
+            f"correct: σ'(2) = σ(2)(1 − σ(2)) = {s:.4f} × {1 - s:.4f} = {exact:.6f}; σ' is at most 1/4 "
+            "(at x = 0), so the sigmoid multiplies each coordinate of a gradient passing back by at most 1/4. "
+            "The layer's weights multiply in too (its Jacobian is diag(σ'(z))·Wᵀ): they can shrink the gradient "
+            "further or grow it",
         )
     candidates = [
         (s, f"that is σ(2) = {s:.4f} itself; the derivative is σ(x)(1 − σ(x)): multiply by 1 − σ(2)"),
@@ -246,7 +248,8 @@ def check_zero_gradient(answer) -> Feedback:
         return Feedback(
             "correct",
             "correct: ReLU'(x) = 0 for every x < 0, so a unit whose input stays negative passes no gradient "
-            "back and stops learning (a 'dead' ReLU); for x > 0 it passes the gradient unchanged",
+            "back and stops learning (a 'dead' ReLU); for x > 0 its slope is 1, and what the layer does to the "
+            "gradient is then up to its weights (its Jacobian is diag(ReLU'(z))·Wᵀ)",
         )
     if name == "sigmoid":
         return Feedback(
