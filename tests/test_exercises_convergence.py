@@ -108,31 +108,31 @@ def test_convexity_check_never_raises_on_any_formula(text):
 
 # --- exercise 2: the largest stable learning rate -------------------------------------------
 
-L = 5 + math.sqrt(5)
+MU_MAX = 5 + math.sqrt(5)  # the largest eigenvalue of the Hessian
 
 
 def test_largest_lr_exercise_hessian():
     H = hessian_matrix(LARGEST_LR_EXERCISE["f"], ("x", "y"))
     assert np.array(H.tolist(), dtype=float).tolist() == LARGEST_LR_EXERCISE["hessian"]
-    assert np.linalg.eigvalsh(np.array(LARGEST_LR_EXERCISE["hessian"]))[-1] == pytest.approx(L)
+    assert np.linalg.eigvalsh(np.array(LARGEST_LR_EXERCISE["hessian"]))[-1] == pytest.approx(MU_MAX)
 
 
-@pytest.mark.parametrize("answer", [2 / L, 0.2764, np.float64(0.27639), np.array([0.2764])])
+@pytest.mark.parametrize("answer", [2 / MU_MAX, 0.2764, np.float64(0.27639), np.array([0.2764])])
 def test_largest_lr_correct(answer):
-    assert_feedback(check_largest_lr(answer), "correct", "2/L = 2/7.2361 = 0.2764", "5 + √5")
+    assert_feedback(check_largest_lr(answer), "correct", "2/μ_max = 2/7.2361 = 0.2764", "5 + √5")
 
 
 @pytest.mark.parametrize(
     ("answer", "phrase"),
     [
-        (1 / L, "that is 1/L"),
-        (1 / 3, "∂²f/∂x² = 6 as L"),
+        (1 / MU_MAX, "that is 1/μ_max"),
+        (1 / 3, "∂²f/∂x² = 6 as μ_max"),
         (2 / 3, "coefficient 3 of x²"),
         (2 / (5 - math.sqrt(5)), "smallest eigenvalue"),
         (1 / 6, "1/∂²f/∂x²"),
         (0.28, "too large"),
         (0.5, "diverges"),
-        (0.1, "stable (|1 − λL| = 0.276 < 1) but not the largest"),
+        (0.1, "stable (|1 − λμ_max| = 0.276 < 1) but not the largest"),
         (0, "positive"),
         (-1, "positive"),
     ],

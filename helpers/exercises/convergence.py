@@ -11,8 +11,8 @@ Exercises
    "not convex") for the exercise's f = x² + 3·sin(x), or for any typed formula ``f``. The check
    evaluates f'' on a fine grid and, for a function that is not convex, gives a counter-example:
    the point where f'' < 0 and a chord that lies below the curve there.
-2. :func:`check_largest_lr`: the largest stable learning rate 2/L for the quadratic
-   f(x, y) = 3x² + 2xy + 2y², whose L is the largest eigenvalue of the Hessian.
+2. :func:`check_largest_lr`: the largest stable learning rate 2/μ_max for the quadratic
+   f(x, y) = 3x² + 2xy + 2y², whose μ_max is the largest eigenvalue of the Hessian.
 3. :func:`check_reached_minimum`: where gradient descent on x⁴ − 3x² + x stops from x₀ = 0.2
    with λ = 0.05 (a local minimum that is not the global one).
 """
@@ -205,10 +205,10 @@ def check_convexity(answer, f: str | None = None, interval=None) -> Feedback:
 
 @answer_check
 def check_largest_lr(answer) -> Feedback:
-    """Exercise 2: the largest stable learning rate 2/L for f(x, y) = 3x² + 2xy + 2y².
+    """Exercise 2: the largest stable learning rate 2/μ_max for f(x, y) = 3x² + 2xy + 2y².
 
-    L is the largest eigenvalue of the Hessian [[6, 2], [2, 4]], i.e. 5 + √5. Recognises 1/L, the
-    diagonal entry 6 used as L, the coefficient 3 used as L, and the smallest eigenvalue.
+    μ_max is the largest eigenvalue of the Hessian [[6, 2], [2, 4]], i.e. 5 + √5. Recognises 1/μ_max,
+    the diagonal entry 6 used as μ_max, the coefficient 3 used as μ_max, and the smallest eigenvalue.
     """
     if answer is None:
         return no_answer("0.5")
@@ -216,40 +216,42 @@ def check_largest_lr(answer) -> Feedback:
     if problem:
         return Feedback("unreadable", problem)
     H = np.array(LARGEST_LR_EXERCISE["hessian"])
-    low, L = (float(v) for v in np.linalg.eigvalsh(H))
-    limit = 2.0 / L
+    low, mu_max = (float(v) for v in np.linalg.eigvalsh(H))
+    limit = 2.0 / mu_max
     if value <= 0:
         return Feedback("wrong", f"a learning rate is positive; descent x ← x − λ∇f(x) needs λ > 0, got {value:g}")
     if math.isclose(value, limit, rel_tol=5e-3):
         return Feedback(
             "correct",
-            f"correct: 2/L = 2/{L:.4f} = {limit:.4f}, with L = 5 + √5 the largest eigenvalue of the Hessian "
-            "[[6, 2], [2, 4]]. Any λ below it converges; at exactly 2/L the steepest direction bounces forever.",
+            f"correct: 2/μ_max = 2/{mu_max:.4f} = {limit:.4f}, with μ_max = 5 + √5 the largest eigenvalue of the "
+            "Hessian [[6, 2], [2, 4]]. Any λ below it converges; at exactly 2/μ_max the steepest direction bounces "
+            "forever.",
         )
     candidates = [
-        (1.0 / L, "that is 1/L: the largest λ for which descent does not oscillate. It still converges, "
-                  "oscillating, up to 2/L"),
-        (2.0 / 6.0, "you used ∂²f/∂x² = 6 as L; the mixed term 2xy tilts the bowl, and its steepest curvature is "
+        (1.0 / mu_max, "that is 1/μ_max: the largest λ for which descent does not oscillate. It still converges, "
+                       "oscillating, up to 2/μ_max"),
+        (2.0 / 6.0, "you used ∂²f/∂x² = 6 as μ_max; the mixed term 2xy tilts the bowl, and its steepest curvature is "
                     "the largest eigenvalue of the Hessian [[6, 2], [2, 4]]"),
-        (2.0 / 3.0, "you used the coefficient 3 of x² as L; the curvature is a second derivative (6 for 3x²), "
+        (2.0 / 3.0, "you used the coefficient 3 of x² as μ_max; the curvature is a second derivative (6 for 3x²), "
                     "and with the mixed term 2xy it is the largest eigenvalue of the Hessian"),
         (2.0 / low, f"you used the smallest eigenvalue {low:.4f}; the steepest direction (the largest eigenvalue) "
                     "is the one that overshoots first"),
-        (1.0 / 6.0, "you used 1/∂²f/∂x²; the limit is 2/L, with L the largest eigenvalue of the Hessian"),
+        (1.0 / 6.0, "you used 1/∂²f/∂x²; the limit is 2/μ_max, with μ_max the largest eigenvalue of the Hessian"),
     ]  # fmt: skip
     for target, message in candidates:
         if math.isclose(value, target, rel_tol=5e-3):
             return Feedback("wrong", message)
-    factor = abs(1.0 - value * L)
+    factor = abs(1.0 - value * mu_max)
     if value > limit:
         return Feedback(
             "wrong",
             f"too large: at λ = {value:g} the error along the steepest direction is multiplied by "
-            f"|1 − λL| = {factor:.3g} > 1 each step, so descent diverges",
+            f"|1 − λμ_max| = {factor:.3g} > 1 each step, so descent diverges",
         )
     return Feedback(
         "wrong",
-        f"λ = {value:g} is stable (|1 − λL| = {factor:.3g} < 1) but not the largest: λ can grow until |1 − λL| = 1",
+        f"λ = {value:g} is stable (|1 − λμ_max| = {factor:.3g} < 1) but not the largest: λ can grow until "
+        "|1 − λμ_max| = 1",
     )
 
 
