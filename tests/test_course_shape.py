@@ -1,0 +1,88 @@
+"""The shape docs/notebook-conventions.md gives every notebook: a core path of at most 30 minutes,
+deep dives after the exercises, and prose that speaks of the maths, not of the test machinery."""
+
+from __future__ import annotations
+
+import importlib.util
+import json
+import re
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[1]
+NOTEBOOKS = sorted((ROOT / "notebooks").glob("*.ipynb"))
+_spec = importlib.util.spec_from_file_location("reading_time", ROOT / "tools" / "reading_time.py")
+reading_time = importlib.util.module_from_spec(_spec)
+_spec.loader.exec_module(reading_time)
+
+CORE_MINUTES = 30
+TEST_WORDS = re.compile(r"nbval|ignore-output|pytest|\bCI\b|strict mode", re.IGNORECASE)
+
+
+def _headings(nb) -> list[str]:
+    return [
+        line
+        for cell in nb["cells"]
+        if cell["cell_type"] == "markdown"
+        for line in "".join(cell["source"]).splitlines()
+        if re.match(r"^##\s", line)
+    ]
+
+
+@pytest.mark.parametrize("path", NOTEBOOKS, ids=lambda p: p.name)
+def test_core_path_reads_in_30_minutes(path):
+    words, code, minutes = reading_time.minutes(path)
+    assert minutes <= CORE_MINUTES, (
+        f"{path.name}: the core path reads in {minutes:.1f} min ({words} words, {code} code lines)"
+    )
+
+
+@pytest.mark.parametrize("path", NOTEBOOKS, ids=lambda p: p.name)
+def test_figure_code_is_at_most_a_fifth_of_the_core_path(path):
+    figure, lines = reading_time.figure_share(path)
+    assert figure <= lines / 5, f"{path.name}: {figure} of the core path's {lines} code lines only make figures"
+
+
+@pytest.mark.parametrize("path", NOTEBOOKS, ids=lambda p: p.name)
+def test_sections_in_order_core_summary_exercises_deep_dives(path):
+    kinds = []
+    for heading in _headings(json.loads(path.read_text(encoding="utf-8"))):
+        title = heading[3:].strip()
+        kind = "summary" if title == "Summary" else "exercises" if title.startswith("Exercises") else None
+        kind = kind or ("deep dive" if title.startswith("Deep dive") else "core")
+        if not kinds or kinds[-1] != kind:
+            kinds.append(kind)
+    assert kinds == ["core", "summary", "exercises", "deep dive"][: len(kinds)] and kinds[:3] == [
+        "core",
+        "summary",
+        "exercises",
+    ], f"{path.name}: sections run core → Summary → Exercises → Deep dive…, got {kinds}"
+
+
+@pytest.mark.parametrize("path", NOTEBOOKS, ids=lambda p: p.name)
+def test_prose_has_no_test_vocabulary(path):
+    for cell in json.loads(path.read_text(encoding="utf-8"))["cells"]:
+        if cell["cell_type"] == "markdown":
+            found = TEST_WORDS.search("".join(cell["source"]))
+            assert found is None, f"{path.name}, cell {cell['id']}: the prose mentions {found.group(0)!r}"
+
+
+def test_reading_time_counts_what_the_rule_says():
+    nb = {
+        "cells": [
+            {"cell_type": "markdown", "source": ["## 1. Core\n", "one two three four"]},
+            {
+                "cell_type": "code",
+                "source": ["x = 1\n", "# a comment\n", "\n", "with course_style():\n", "    ax.plot(x)\n"],
+            },
+            {"cell_type": "markdown", "source": ["## Exercises\n", "skipped words here"]},
+            {"cell_type": "code", "source": ["skipped = 1\n"]},
+            {"cell_type": "markdown", "source": ["## Deep dive: more\n", "skipped"]},
+            {"cell_type": "markdown", "source": ["### still the deep dive\n", "skipped"]},
+        ]
+    }
+    core = reading_time.core_cells(nb)
+    assert len(core) == 2
+    assert reading_time.code_lines("".join(core[1]["source"])) == (2, 3)  # the with block is figure code
+    assert reading_time.code_lines("for a in axes:\n    a.set_title('t')\ny = 2\n") == (2, 3)
