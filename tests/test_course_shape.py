@@ -50,14 +50,14 @@ def test_sections_in_order_core_summary_exercises_deep_dives(path):
     for heading in _headings(json.loads(path.read_text(encoding="utf-8"))):
         title = heading[3:].strip()
         kind = "summary" if title == "Summary" else "exercises" if title.startswith("Exercises") else None
+        kind = kind or ("questions" if title.startswith("Questions") else None)
         kind = kind or ("deep dive" if title.startswith("Deep dive") else "core")
         if not kinds or kinds[-1] != kind:
             kinds.append(kind)
-    assert kinds == ["core", "summary", "exercises", "deep dive"][: len(kinds)] and kinds[:3] == [
-        "core",
-        "summary",
-        "exercises",
-    ], f"{path.name}: sections run core → Summary → Exercises → Deep dive…, got {kinds}"
+    order = ["core", "summary", "exercises", "questions", "deep dive"]
+    assert kinds[:3] == order[:3] and kinds == sorted(kinds, key=order.index) and len(set(kinds)) == len(kinds), (
+        f"{path.name}: sections run core → Summary → Exercises → Questions → Deep dive…, got {kinds}"
+    )
 
 
 @pytest.mark.parametrize("path", NOTEBOOKS, ids=lambda p: p.name)

@@ -1,11 +1,11 @@
 """How long each notebook's core path takes to read.
 
 The estimate (the course's rule of thumb): markdown words / 130 per minute + 15 s per code line, over the
-core path: every cell except the exercises and sections whose heading starts with "Deep dive" (optional
-material). Comment lines and blank lines are not counted as code.
+core path: every cell except the exercises, the discussion questions and sections whose heading starts with
+"Deep dive" (optional material). Comment lines and blank lines are not counted as code.
 
-It also reports the share of the core path's code lines that only make figures (the issue's limit is a
-fifth): a statement is figure code when it names matplotlib's objects (``plt``, ``fig``, ``ax``, ``axes``)
+It also reports the share of the core path's code lines that only make figures (the course's limit is a
+fifth, docs/notebook-conventions.md): a statement is figure code when it names matplotlib's objects (``plt``, ``fig``, ``ax``, ``axes``)
 or the course's figure helpers (``subplots``, ``course_style``, ``COLORS``, ``plot_*``, ``draw_*``, ...);
 a ``with course_style():`` block and a loop over figure objects (``for ax in axes.flat:``) are figure
 code as a whole. Explorers are not figure code: they
@@ -24,14 +24,14 @@ from pathlib import Path
 
 WORDS_PER_MINUTE = 130
 SECONDS_PER_CODE_LINE = 15
-_OPTIONAL = re.compile(r"^#{1,6}\s+(\d+\.\s*)?(Deep dive|Exercises)\b", re.IGNORECASE)
+_OPTIONAL = re.compile(r"^#{1,6}\s+(\d+\.\s*)?(Deep dive|Exercises|Questions)\b", re.IGNORECASE)
 _HEADING = re.compile(r"^(#{1,6})\s")
 _FIGURE_NAMES = {"plt", "fig", "ax", "axes", "subplots", "course_style", "COLORS", "FIG_WIDE", "palette"}
 _FIGURE_PREFIXES = ("plot_", "draw_", "use_pow10", "figure_")
 
 
 def core_cells(nb: dict) -> list[dict]:
-    """The cells of the core path: everything outside the optional sections (Deep dive, Exercises)."""
+    """The cells of the core path: everything outside the optional sections (Exercises, Questions, Deep dive)."""
     cells, skip_level = [], None
     for cell in nb["cells"]:
         first = next((line for line in "".join(cell["source"]).splitlines() if _HEADING.match(line)), None)
