@@ -13,6 +13,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
+from typing import TypeAlias
 
 import numpy as np
 import sympy
@@ -50,8 +51,8 @@ __all__ = [
     "symbolic_derivative",
 ]
 
-Expression = sympy.Expr | sympy.Poly | str
-Variable = str | sympy.Symbol
+Expression: TypeAlias = sympy.Expr | sympy.Poly | str
+Variable: TypeAlias = str | sympy.Symbol
 
 #: Most rows of a :func:`difference_table`: it is a table to read (the default has 15 rows) and
 #: each row calls f four times.

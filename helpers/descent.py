@@ -234,7 +234,7 @@ def iterate(
                     ) from exc
                 status, diverged_at = "diverged", k
                 break
-            if not scalar and g.shape != x.shape:
+            if not scalar and np.shape(g) != x.shape:  # np.shape: grad may return a plain number
                 raise ValueError(f"grad must return a vector of shape {x.shape}, got shape {np.shape(g)}")
             gn = _norm(g)
             bad = not math.isfinite(gn) or gn > DIVERGENCE_LIMIT or (fx is not None and not math.isfinite(fx))
@@ -264,6 +264,7 @@ def iterate(
             if not math.isfinite(xn) or xn > DIVERGENCE_LIMIT:
                 status, diverged_at = "diverged", k + 1
                 break
+    assert status is not None  # every way out of the loop above sets it
 
     return DescentResult(
         path=np.array(path, dtype=float),

@@ -211,10 +211,11 @@ def _rewrite(src: str) -> tuple[str, list[str]] | None:
     the next operator or function, a power included ("sin 2x^2" → "sin(2*x**2)", as in print);
     any other two operands in a row are multiplied.
     """
-    tokens, pos = [], 0
+    tokens: list[str] = []
+    pos = 0
     while pos < len(src):
         m = _TOKEN.match(src, pos)
-        if not m or m.end() == pos:
+        if not m or m.lastindex is None or m.end() == pos:  # a match always sets one group
             return None
         tokens.append(m.group(m.lastindex))
         pos = m.end()
@@ -222,13 +223,15 @@ def _rewrite(src: str) -> tuple[str, list[str]] | None:
     def operand(t: str) -> bool:
         return t not in FUNCTIONS and bool(re.match(r"[^\W\d]\w*|\d|\.\d", t))
 
-    def product(out: list, t: str) -> None:
+    def product(out: list[str], t: str) -> None:
         if out and (operand(out[-1]) or out[-1] == ")") and (operand(t) or t in FUNCTIONS or t == "("):
             out.append("*")
             fixes.add("a product needs *")
         out.append(t)
 
-    out, fixes, i = [], set(), 0
+    out: list[str] = []
+    fixes: set[str] = set()
+    i = 0
     while i < len(tokens):
         tok = tokens[i]
         if tok in FUNCTIONS and i + 1 < len(tokens) and operand(tokens[i + 1]):

@@ -17,7 +17,7 @@ from __future__ import annotations
 import math
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, Literal, overload
 
 import numpy as np
 
@@ -572,6 +572,10 @@ class MLP:
 
     # -- forward and backward --
 
+    @overload
+    def _forward(self, X: np.ndarray, keep_cache: Literal[True]) -> tuple[np.ndarray, ForwardCache]: ...
+    @overload
+    def _forward(self, X: np.ndarray, keep_cache: bool) -> tuple[np.ndarray, ForwardCache | None]: ...
     def _forward(self, X: np.ndarray, keep_cache: bool) -> tuple[np.ndarray, ForwardCache | None]:
         H, Zs, Hs = X, [], []
         for i, (W, b) in enumerate(self.params):
@@ -875,7 +879,8 @@ def gradient_check(mlp: MLP, X: Any, y: Any, *, h: float = 1e-6) -> float:
     def loss() -> float:
         return _cross_entropy(mlp._forward(X, False)[0], y)
 
-    backprop, numeric = [], []
+    backprop: list[float] = []
+    numeric: list[float] = []
     for (W, b), (dW, db) in zip(mlp.params, analytic):
         for theta, g in ((W, dW), (b, db)):
             flat = theta.reshape(-1)  # a view: writing to it nudges the network's parameter

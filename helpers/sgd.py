@@ -45,6 +45,11 @@ def _as_theta(theta0: Any) -> float | np.ndarray:
     return arr.copy()
 
 
+def _squared_norm(v: float | np.ndarray) -> float:
+    """v·v for a vector, v² for a number (a Python float stays one: the fast path of scalar runs)."""
+    return float(v @ v) if isinstance(v, np.ndarray) and v.ndim else float(v * v)
+
+
 def _check_run(n, lr, batch_size, epochs, seed, loss, record) -> tuple[int, float, int, int, int]:
     n = check_int("n", n, low=1)
     check_limit("n", n, MAX_ELEMENTS, "each epoch draws a permutation of n indices: use fewer examples")
@@ -93,6 +98,7 @@ def _descend(
         )  # fmt: skip
 
     def full_loss(point) -> float:
+        assert loss is not None  # called only when a loss was given
         value = check_returned("the value loss returned", loss(point), scalar=True)
         return value if math.isfinite(value) else math.inf
 
@@ -100,12 +106,13 @@ def _descend(
     if start_loss == math.inf:
         raise ValueError(f"the loss at theta0 = {theta!r} is not finite")
 
+    # Below, `path is not None` means record="step" and `values is not None` means step_losses.
     path = np.empty((total + 1, *shape)) if by_step else None
     norms = np.empty(total) if by_step else np.zeros(epochs)
     values = np.empty(total + 1) if step_losses else None
-    if by_step:
+    if path is not None:
         path[0] = theta
-    if step_losses:
+    if values is not None:
         values[0] = start_loss
     epoch_path, epoch_losses, epoch_seconds = [theta], [start_loss], []
 
@@ -121,25 +128,25 @@ def _descend(
                 g = check_returned("the value batch_grad returned", block_grad(theta, lo, min(lo + b, n)), scalar=False)
                 if np.shape(g) != shape:
                     raise ValueError(f"batch_grad must return shape {shape} like theta, got shape {np.shape(g)}")
-                gg = float(g @ g) if shape else float(g * g)
+                gg = _squared_norm(g)
                 if not gg <= limit2:  # also catches NaN
                     if k == 0:
                         raise ValueError(f"the minibatch gradient at theta0 = {theta!r} is not finite")
                     status, diverged_at = "diverged", k
                     break
                 new = theta - lr * g
-                tt = float(new @ new) if shape else float(new * new)
+                tt = _squared_norm(new)
                 if not tt <= limit2:
                     status, diverged_at = "diverged", k + 1
                     break
                 theta = new
                 k += 1
-                if by_step:
+                if path is not None:
                     path[k] = theta
                     norms[k - 1] = math.sqrt(gg)
                 else:
                     norms[epoch] += math.sqrt(gg)
-                if step_losses:
+                if values is not None:
                     tick = time.perf_counter()
                     values[k] = full_loss(theta)
                     loss_seconds += time.perf_counter() - tick
@@ -157,9 +164,9 @@ def _descend(
             epoch_path.append(theta)
             epoch_losses.append(end_loss)
 
-    if by_step:
+    if path is not None:
         path, norms = path[: k + 1], norms[:k]
-        values = values[: k + 1] if step_losses else None
+        values = values[: k + 1] if values is not None else None
     else:
         done = len(epoch_path) - 1
         path = np.array(epoch_path, dtype=float)

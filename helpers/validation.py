@@ -12,7 +12,7 @@ import numbers
 import reprlib
 import warnings
 from collections.abc import Callable, Iterable
-from typing import Any
+from typing import Any, Literal, overload
 
 import numpy as np
 
@@ -267,6 +267,10 @@ def _reason(exc: Exception) -> str:
 _FLOAT64 = np.dtype(np.float64)
 
 
+@overload
+def check_returned(name: str, value: Any, *, scalar: Literal[True]) -> float: ...
+@overload
+def check_returned(name: str, value: Any, *, scalar: bool) -> float | np.ndarray: ...
 def check_returned(name: str, value: Any, *, scalar: bool) -> float | np.ndarray:
     """What a caller's function returned (a gradient, a loss), as a float or a float64 array.
 

@@ -31,6 +31,7 @@ __all__ = [
     "no_answer",
     "read_array",
     "read_number",
+    "unreadable",
 ]
 
 #: Most numbers an answer may hold: the exercises ask for at most a few dozen, and a check that
@@ -74,6 +75,19 @@ def no_answer(example: str) -> Feedback:
     return Feedback("no answer", f"write your answer in `answer` (e.g. answer = {example}) and run the cell again")
 
 
+def unreadable(problem: str | None) -> Feedback:
+    """The answer could not be read; ``problem``, from a reader such as :func:`read_array`, says why.
+
+    A reader returns ``(value, None)`` or ``(None, problem)``, so a check goes on with the value or
+    stops here::
+
+        value, problem = read_number(answer)
+        if value is None:
+            return unreadable(problem)
+    """
+    return Feedback("unreadable", problem or "your answer could not be read")
+
+
 def describe(value) -> str:
     """A learner's answer in a message: its type and the start of its repr (whatever the object does)."""
     if isinstance(value, sympy.Basic) and expression_problem(value):
@@ -87,15 +101,15 @@ def read_array(answer, what: str, *, finite: bool = True) -> tuple[np.ndarray | 
     Returns ``(array, None)``, or ``(None, message)``: strings, bools, dicts, sets, complex numbers
     and anything numpy cannot turn into floats are unreadable; with ``finite``, so are NaN and inf.
     """
-    unreadable = f"your answer could not be read: give {what}, got {describe(answer)}"
+    cannot_read = f"your answer could not be read: give {what}, got {describe(answer)}"
     if isinstance(answer, (str, bytes, bool, np.bool_, dict, set)):
-        return None, unreadable
+        return None, cannot_read
     if isinstance(answer, sympy.Basic) and expression_problem(answer):  # float() would evaluate it for seconds
-        return None, unreadable
+        return None, cannot_read
     try:
         value = check_array("answer", answer, finite=False)
     except (TypeError, ValueError):
-        return None, unreadable
+        return None, cannot_read
     if value.size > MAX_ANSWER_NUMBERS:
         return None, f"your answer holds {value.size:,} numbers (shape {value.shape}): give {what}"
     if finite and not np.all(np.isfinite(value)):
@@ -109,7 +123,7 @@ def read_number(answer, example: str = "1.234") -> tuple[float | None, str | Non
     Returns ``(number, None)``, or ``(None, message)`` saying why the answer could not be read.
     """
     value, problem = read_array(answer, f"a number such as {example}", finite=False)
-    if problem:
+    if value is None:
         return None, problem
     if value.size != 1:
         return None, f"give one number, not {value.size} of them (shape {value.shape})"

@@ -21,7 +21,7 @@ import sympy
 from sympy.core.function import AppliedUndef
 
 from ..formula import FormulaError, parse_formula
-from . import Feedback, answer_check, describe, expression_problem, no_answer, read_array, read_number
+from . import Feedback, answer_check, describe, expression_problem, no_answer, read_array, read_number, unreadable
 
 __all__ = [
     "BACKWARD_EXERCISE",
@@ -91,6 +91,13 @@ def _values(expr: sympy.Expr) -> np.ndarray | None:
     return np.array(out)
 
 
+def _expected(expr: sympy.Expr) -> np.ndarray:
+    """The values of one of the check's own formulas (each is finite at every sample point)."""
+    values = _values(expr)
+    assert values is not None, expr
+    return values
+
+
 def _same(a: np.ndarray, b: np.ndarray) -> bool:
     return bool(np.allclose(a, b, rtol=1e-9, atol=1e-12))
 
@@ -107,12 +114,12 @@ def check_chain_rule(answer) -> Feedback:
     if answer is None:
         return no_answer("'2*x*sin(y)'")
     expr, problem = _read_formula(answer)
-    if problem:
-        return Feedback("unreadable", problem)
+    if expr is None:
+        return unreadable(problem)
     mine = _values(expr)
     x, y = _X, _Y
     inner = x**2 + y
-    exact = _values(2 * x * sympy.cos(inner))
+    exact = _expected(2 * x * sympy.cos(inner))
     if mine is None:
         return Feedback(
             "wrong",
@@ -144,7 +151,7 @@ def check_chain_rule(answer) -> Feedback:
         ),
     ]
     for target, message in candidates:
-        if _same(mine, _values(target)):
+        if _same(mine, _expected(target)):
             return Feedback("wrong", message)
     ratios = mine / exact
     if np.all(np.isfinite(ratios)) and np.allclose(ratios, ratios[0], rtol=1e-9) and abs(ratios[0]) > 1e-12:
@@ -173,8 +180,8 @@ def check_shared_node(answer) -> Feedback:
     if answer is None:
         return no_answer("5.0")
     value, problem = read_number(answer, "5.0")
-    if problem:
-        return Feedback("unreadable", problem)
+    if value is None:
+        return unreadable(problem)
     x = SHARED_NODE_EXERCISE["x"]
     exact = 2 * x + 1
 
@@ -215,7 +222,7 @@ def _read_matrix(answer) -> tuple[np.ndarray | None, str | None]:
             f"your answer could not be read: give a 2-D array such as np.zeros((2, 3)), got {describe(answer)}",
         )
     arr, problem = read_array(answer, "a 2-D array such as np.zeros((2, 3))", finite=False)
-    if problem:
+    if arr is None:
         return None, problem
     if not np.all(np.isfinite(arr)):
         return None, "your answer holds nan or inf: every entry of ∂L/∂W is a finite number"
@@ -233,8 +240,8 @@ def check_backward_step(answer) -> Feedback:
     if answer is None:
         return no_answer("X.T @ dZ")
     arr, problem = _read_matrix(answer)
-    if problem:
-        return Feedback("unreadable", problem)
+    if arr is None:
+        return unreadable(problem)
     X = np.array(BACKWARD_EXERCISE["X"])
     W = np.array(BACKWARD_EXERCISE["W"])
     dZ = np.array(BACKWARD_EXERCISE["dZ"])

@@ -19,13 +19,14 @@ from __future__ import annotations
 
 import math
 import numbers
+from typing import TypedDict
 
 import numpy as np
 import sympy
 
-from ..descent import gradient_descent
+from ..descent import DescentResult, gradient_descent
 from ..formula import FormulaError, parse_formula
-from . import Feedback, answer_check, describe, expression_problem, no_answer, read_number
+from . import Feedback, answer_check, describe, expression_problem, no_answer, read_number, unreadable
 
 __all__ = [
     "DERIVATIVE_EXERCISE",
@@ -38,12 +39,35 @@ __all__ = [
     "count_steps",
 ]
 
+
+class _LearningRateExercise(TypedDict):
+    f: str
+    a: float
+    b: float
+    x0: float
+    eps: float
+    max_steps: int
+
+
+class _DerivativeExercise(TypedDict):
+    f: str
+    x0: float
+    lr: float
+
+
 #: Exercise 1: the lecture's loop on f(x) = x² + 2x + 3 (f'(x) = 2x + 2) with these settings.
 STEPS_EXERCISE = {"x0": 2.0, "lr": 0.1, "eps": 1e-4}
 #: Exercise 2: g(x) = a·x² + b·x from x0, stopping rule eps, at most max_steps updates.
-LEARNING_RATE_EXERCISE = {"f": "5*x**2 - 3*x", "a": 5.0, "b": -3.0, "x0": 2.0, "eps": 1e-6, "max_steps": 1000}
+LEARNING_RATE_EXERCISE: _LearningRateExercise = {
+    "f": "5*x**2 - 3*x",
+    "a": 5.0,
+    "b": -3.0,
+    "x0": 2.0,
+    "eps": 1e-6,
+    "max_steps": 1000,
+}
 #: Exercise 3: differentiate f; descent with the learner's f' runs from x0 with lr.
-DERIVATIVE_EXERCISE = {"f": "x**2 + exp(-x)", "x0": 2.0, "lr": 0.1}
+DERIVATIVE_EXERCISE: _DerivativeExercise = {"f": "x**2 + exp(-x)", "x0": 2.0, "lr": 0.1}
 
 _GRID = np.linspace(-2.0, 2.0, 17)
 
@@ -72,8 +96,8 @@ def check_step_count(answer) -> Feedback:
     if answer is None:
         return no_answer("42")
     value, problem = read_number(answer, "42")
-    if problem:
-        return Feedback("unreadable", problem)
+    if value is None:
+        return unreadable(problem)
     x0, lr, eps = STEPS_EXERCISE["x0"], STEPS_EXERCISE["lr"], STEPS_EXERCISE["eps"]
     steps = count_steps(x0, lr, eps)
     g0 = abs(2 * x0 + 2)
@@ -131,8 +155,8 @@ def check_learning_rate(answer) -> Feedback:
     if answer is None:
         return no_answer("0.05")
     lr, problem = read_number(answer, "0.05")
-    if problem:
-        return Feedback("unreadable", problem)
+    if lr is None:
+        return unreadable(problem)
     ex = LEARNING_RATE_EXERCISE
     a, b, x0, eps, cap = ex["a"], ex["b"], ex["x0"], ex["eps"], ex["max_steps"]
     curvature = 2 * a
@@ -253,8 +277,8 @@ def check_descent_derivative(answer) -> Feedback:
     if answer is None:
         return no_answer("'2*x + 1'")
     fn, problem = _read_derivative(answer)
-    if problem:
-        return Feedback("unreadable", problem)
+    if fn is None:
+        return unreadable(problem)
     mine = _values(fn, _GRID)
     if mine is None:
         return Feedback(
@@ -268,11 +292,11 @@ def check_descent_derivative(answer) -> Feedback:
 
     x0, lr = DERIVATIVE_EXERCISE["x0"], DERIVATIVE_EXERCISE["lr"]
     if np.allclose(mine, exact, rtol=1e-9, atol=1e-9):
-        run = gradient_descent(_true_derivative, x0, lr=lr, eps=1e-8)
+        right = gradient_descent(_true_derivative, x0, lr=lr, eps=1e-8)
         return Feedback(
             "correct",
-            f"correct: f'(x) = 2x − e^(−x). Descent with it from x₀ = {x0:g} (λ = {lr:g}) {run.message} "
-            f"at x = {run.x:.6f}, where 2x = e^(−x)",
+            f"correct: f'(x) = 2x − e^(−x). Descent with it from x₀ = {x0:g} (λ = {lr:g}) {right.message} "
+            f"at x = {right.x:.6f}, where 2x = e^(−x)",
         )
 
     def same(target) -> bool:
@@ -295,6 +319,7 @@ def check_descent_derivative(answer) -> Feedback:
         v = complex(np.asarray(fn(t)).reshape(()))
         return v.real if v.imag == 0 else math.nan
 
+    run: DescentResult | None
     try:
         with np.errstate(all="ignore"):
             run = gradient_descent(their_grad, x0, lr=lr, eps=1e-8, max_steps=2000)

@@ -17,12 +17,13 @@ from __future__ import annotations
 
 import math
 import numbers
+from typing import TypedDict
 
 import sympy
 from sympy.core.function import AppliedUndef
 
 from ..formula import FormulaError, parse_formula
-from . import Feedback, answer_check, describe, expression_problem, no_answer, read_number
+from . import Feedback, answer_check, describe, expression_problem, no_answer, read_number, unreadable
 
 __all__ = [
     "DERIVATIVE_EXERCISE",
@@ -35,12 +36,24 @@ __all__ = [
     "derivative_feedback",
 ]
 
+
+class _ForwardExercise(TypedDict):
+    f: str
+    x: float
+    h: float
+
+
+class _DirectionExercise(TypedDict):
+    f: str
+    x: float
+
+
 #: Exercise 1: differentiate this polynomial.
 DERIVATIVE_EXERCISE = "2*x**3 - 3*x**2 + 4*x + 5"
 #: Exercise 2: the forward difference of ``f`` at ``x`` with step ``h``.
-FORWARD_EXERCISE = {"f": "x**3", "x": 2.0, "h": 1e-3}
+FORWARD_EXERCISE: _ForwardExercise = {"f": "x**3", "x": 2.0, "h": 1e-3}
 #: Exercise 3: move x from ``x`` so that ``f`` decreases.
-DIRECTION_EXERCISE = {"f": "x**4 - 3*x**2 + x", "x": 0.5}
+DIRECTION_EXERCISE: _DirectionExercise = {"f": "x**4 - 3*x**2 + x", "x": 0.5}
 
 
 # --- exercise 1: a derivative as a formula ------------------------------------------------
@@ -149,8 +162,8 @@ def derivative_feedback(answer, f: str, var: str = "x") -> Feedback:
     if answer is None:
         return no_answer(f"'3*{var}**2 + 1'")
     expr, problem = _read_formula(answer, var)
-    if problem:
-        return Feedback("unreadable", problem)
+    if expr is None:
+        return unreadable(problem)
     mine = _coefficients(expr, symbol)
     if mine is None:
         return Feedback(
@@ -221,8 +234,8 @@ def check_forward_difference(answer) -> Feedback:
     if answer is None:
         return no_answer("12.3")
     value, problem = read_number(answer, "1.234")
-    if problem:
-        return Feedback("unreadable", problem)
+    if value is None:
+        return unreadable(problem)
 
     def f(t):
         return t**3
@@ -285,9 +298,9 @@ def _read_direction(answer) -> tuple[int | None, str | None]:
             f"your answer {answer!r:.40} could not be read: write +1 (or 'right') to increase x, "
             "-1 (or 'left') to decrease it"
         )
-    value, problem = read_number(answer, "1.234")
-    if problem:
-        return None, problem.replace("such as 1.234", "such as +1 or -1")
+    value, problem = read_number(answer, "+1 or -1")
+    if value is None:
+        return None, problem
     if value == 0:
         return 0, None
     return (1 if value > 0 else -1), None
@@ -303,8 +316,8 @@ def check_direction(answer) -> Feedback:
     if answer is None:
         return no_answer("+1 or -1")
     direction, problem = _read_direction(answer)
-    if problem:
-        return Feedback("unreadable", problem)
+    if direction is None:
+        return unreadable(problem)
     x = DIRECTION_EXERCISE["x"]
     slope = 4 * x**3 - 6 * x + 1  # f'(x) = 4x³ − 6x + 1
     downhill = -1 if slope > 0 else 1  # descent moves against the slope: x − λ·f'(x)

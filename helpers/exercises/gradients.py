@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import math
 import numbers
+from typing import TypedDict
 
 import numpy as np
 import sympy
@@ -33,6 +34,7 @@ from . import (
     no_answer,
     read_array,
     read_number,
+    unreadable,
 )
 
 __all__ = [
@@ -45,12 +47,30 @@ __all__ = [
     "check_steepest_descent",
 ]
 
+
+class _GradientExercise(TypedDict):
+    f: str
+    grad: tuple[str, str]
+
+
+class _DirectionExercise(TypedDict):
+    f: str
+    point: tuple[float, float]
+
+
+class _NormExercise(_DirectionExercise):
+    eps: float
+
+
 #: Exercise 1: the gradient of this function of x and y.
-GRADIENT_EXERCISE = {"f": "x**2*y + cos(x + 2*y)", "grad": ("2*x*y - sin(x + 2*y)", "x**2 - 2*sin(x + 2*y)")}
+GRADIENT_EXERCISE: _GradientExercise = {
+    "f": "x**2*y + cos(x + 2*y)",
+    "grad": ("2*x*y - sin(x + 2*y)", "x**2 - 2*sin(x + 2*y)"),
+}
 #: Exercise 2: the direction of steepest descent of f at the point.
-DIRECTION_EXERCISE = {"f": "x**2 + 2*y**2", "point": (1.0, -1.0)}
+DIRECTION_EXERCISE: _DirectionExercise = {"f": "x**2 + 2*y**2", "point": (1.0, -1.0)}
 #: Exercise 3: ‖∇f‖ of f at the point, compared with eps.
-NORM_EXERCISE = {"f": "x**2 + 2*y**2", "point": (4e-6, 2e-6), "eps": 1e-5}
+NORM_EXERCISE: _NormExercise = {"f": "x**2 + 2*y**2", "point": (4e-6, 2e-6), "eps": 1e-5}
 
 _NAMES = ("x", "y")
 _COMPONENT = ("∂f/∂x", "∂f/∂y")
@@ -202,8 +222,8 @@ def check_gradient(answer) -> Feedback:
     if answer is None:
         return no_answer("['2*x*y', 'x**2']")
     items, problem = _components(answer)
-    if problem:
-        return Feedback("unreadable", problem)
+    if items is None:
+        return unreadable(problem)
     if len(items) != 2:
         return Feedback(
             "unreadable",
@@ -212,8 +232,8 @@ def check_gradient(answer) -> Feedback:
     values = []
     for which, item in zip(("first (∂f/∂x)", "second (∂f/∂y)"), items):
         expr, problem = _read_expr(item, which)
-        if problem:
-            return Feedback("unreadable", problem)
+        if expr is None:
+            return unreadable(problem)
         v = _evaluate(expr)
         if v is None:
             return Feedback("unreadable", f"the {which} component could not be evaluated as a function of x and y")
@@ -239,11 +259,11 @@ def check_gradient(answer) -> Feedback:
 
 
 def _read_vector(answer) -> tuple[np.ndarray | None, str | None]:
-    unreadable = f"your answer could not be read: give a vector of two numbers such as [-1, 2], got {describe(answer)}"
+    cannot_read = f"your answer could not be read: give a vector of two numbers such as [-1, 2], got {describe(answer)}"
     if isinstance(answer, (str, bytes, bool, np.bool_, dict)):
-        return None, unreadable
+        return None, cannot_read
     v, problem = read_array(answer, "a vector of two numbers such as [-1, 2]", finite=False)
-    if problem:
+    if v is None:
         return None, problem
     if v.size != 2:
         return None, f"give a vector of two numbers (x and y components), not {v.size} of them (shape {v.shape})"
@@ -275,8 +295,8 @@ def check_steepest_descent(answer) -> Feedback:
     if answer is None:
         return no_answer("[-1, 2]")
     v, problem = _read_vector(answer)
-    if problem:
-        return Feedback("unreadable", problem)
+    if v is None:
+        return unreadable(problem)
     x, y = DIRECTION_EXERCISE["point"]
     grad = np.array([2 * x, 4 * y])  # (2, -4)
     down = -grad
@@ -325,8 +345,8 @@ def check_gradient_norm(answer) -> Feedback:
     if answer is None:
         return no_answer("1.23e-05")
     value, problem = read_number(answer, "1.23e-05")
-    if problem:
-        return Feedback("unreadable", problem)
+    if value is None:
+        return unreadable(problem)
     (x, y), eps = NORM_EXERCISE["point"], NORM_EXERCISE["eps"]
     g = np.array([2 * x, 4 * y])
     norm = float(np.sqrt(g @ g))

@@ -20,11 +20,12 @@ from __future__ import annotations
 
 import math
 import numbers
+from typing import TypedDict
 
 import numpy as np
 
 from ..regression import linear_regression_gd, pinv_solution
-from . import Feedback, answer_check, describe, no_answer, read_array, read_number
+from . import Feedback, answer_check, describe, no_answer, read_array, read_number, unreadable
 
 __all__ = [
     "GRADIENT_EXERCISE",
@@ -36,6 +37,15 @@ __all__ = [
     "check_squared_gradient",
     "steps_needed",
 ]
+
+
+class _LrStepsExercise(TypedDict):
+    X: list[list[float]]
+    y: list[float]
+    beta0: list[float]
+    tol: float
+    budget: int
+
 
 #: Exercise 1: the gradient of the mean squared error (1/n)‖y − Xβ‖² at ``beta``.
 GRADIENT_EXERCISE = {
@@ -49,7 +59,7 @@ INTERCEPT_EXERCISE = {
     "y": [6.0, 8.0, 9.0, 11.0],
 }
 #: Exercise 3: the lecture's problem (intercept last), start, tolerance on ‖β − X⁺y‖ and step budget.
-LR_STEPS_EXERCISE = {
+LR_STEPS_EXERCISE: _LrStepsExercise = {
     "X": [[1.0, 1.0, 1.0], [1.0, 2.0, 1.0], [2.0, 2.0, 1.0], [2.0, 3.0, 1.0]],
     "y": [6.0, 8.0, 9.0, 11.0],
     "beta0": [10.1, 15.1, -6.5],
@@ -61,7 +71,7 @@ LR_STEPS_EXERCISE = {
 def _read_array(answer, what: str) -> tuple[np.ndarray | None, str | None]:
     """The answer as a finite float array, or the reason it cannot be read."""
     value, problem = read_array(answer, what, finite=False)
-    if problem:
+    if value is None:
         return None, problem
     if value.size == 0:
         return None, f"your answer is empty: give {what}"
@@ -94,9 +104,10 @@ def check_squared_gradient(answer) -> Feedback:
     """
     if answer is None:
         return no_answer("[-1.5, 0.25]")
-    value, problem = _read_array(answer, "the gradient as 2 numbers, e.g. [-1.5, 0.25]")
-    if problem:
-        return Feedback("unreadable", problem)
+    read, problem = _read_array(answer, "the gradient as 2 numbers, e.g. [-1.5, 0.25]")
+    if read is None:
+        return unreadable(problem)
+    value = read  # an array for the type checker inside near() too, which sees the ravel below
     X, y, beta, r = _gradient_exercise()
     n, d = X.shape
     exact = -(2.0 / n) * (X.T @ r)
@@ -166,8 +177,8 @@ def check_intercept_column(answer) -> Feedback:
     if answer is None:
         return no_answer("np.hstack([X_raw, ...])")
     value, problem = _read_array(answer, "a matrix (a 2-D array) such as np.hstack([X_raw, np.ones((4, 1))])")
-    if problem:
-        return Feedback("unreadable", problem)
+    if value is None:
+        return unreadable(problem)
     X = np.array(INTERCEPT_EXERCISE["X"])
     y = np.array(INTERCEPT_EXERCISE["y"])
     n, d = X.shape
@@ -307,8 +318,8 @@ def check_lr_and_steps(answer) -> Feedback:
     if answer is None:
         return no_answer("(0.01, 500)")
     pair, problem = _read_lr_steps(answer)
-    if problem:
-        return Feedback("unreadable", problem)
+    if pair is None:
+        return unreadable(problem)
     lr, T = pair
     X, y, beta0, best = _lr_steps_problem()
     tol, budget = LR_STEPS_EXERCISE["tol"], LR_STEPS_EXERCISE["budget"]

@@ -16,12 +16,13 @@ Exercises
 from __future__ import annotations
 
 import math
+from typing import TypedDict
 
 import numpy as np
 
 from ..datasets import make_linear
 from ..regression import add_intercept
-from . import Feedback, answer_check, describe, no_answer, read_array
+from . import Feedback, answer_check, describe, no_answer, read_array, unreadable
 
 __all__ = [
     "DIVERGENCE_EXERCISE",
@@ -36,8 +37,23 @@ __all__ = [
     "minibatch_gradient_answer",
 ]
 
+
+class _GradientExercise(TypedDict):
+    X_b: tuple[tuple[float, float], ...]
+    y_b: tuple[float, ...]
+    beta: tuple[float, float]
+    n: int
+
+
+class _DivergenceExercise(TypedDict):
+    lr: float
+    epochs: int
+    seed: int
+    batch_sizes: tuple[int, ...]
+
+
 #: Exercise 1: one minibatch of b = 3 rows (intercept column last) out of n = 1000, and β.
-GRADIENT_EXERCISE = {
+GRADIENT_EXERCISE: _GradientExercise = {
     "X_b": ((0.5, 1.0), (2.0, 1.0), (-1.0, 1.0)),
     "y_b": (3.5, 3.0, 2.0),
     "beta": (1.0, 2.0),
@@ -46,7 +62,7 @@ GRADIENT_EXERCISE = {
 #: Exercise 2: n examples, minibatches of b.
 EPOCH_EXERCISE = {"n": 1050, "b": 100}
 #: Exercise 3: the runs to make (see :func:`divergence_problem` for the data).
-DIVERGENCE_EXERCISE = {
+DIVERGENCE_EXERCISE: _DivergenceExercise = {
     "lr": 0.8,
     "epochs": 5,
     "seed": 0,
@@ -78,8 +94,8 @@ def check_minibatch_gradient(answer) -> Feedback:
     if answer is None:
         return no_answer("[0.1, -0.2]")
     value, problem = read_array(answer, "2 numbers such as [0.1, -0.2]")
-    if problem:
-        return Feedback("unreadable", problem)
+    if value is None:
+        return unreadable(problem)
     X_b = np.array(GRADIENT_EXERCISE["X_b"])
     y_b = np.array(GRADIENT_EXERCISE["y_b"])
     beta = np.array(GRADIENT_EXERCISE["beta"])
@@ -150,8 +166,8 @@ def check_updates_per_epoch(answer) -> Feedback:
     if answer is None:
         return no_answer("42")
     value, problem = read_array(answer, "one whole number such as 42")
-    if problem:
-        return Feedback("unreadable", problem)
+    if value is None:
+        return unreadable(problem)
     if value.size != 1:
         return Feedback("unreadable", f"give one number, not {value.size} of them (shape {value.shape})")
     number = float(value.reshape(()))
@@ -211,7 +227,7 @@ def _read_batches(answer) -> tuple[set[int] | None, str | None]:
                 f"your answer could not be read: give a list of batch sizes such as [5, 10], got {describe(answer)}",
             )
     value, problem = read_array(answer, "a list of batch sizes such as [5, 10]")
-    if problem:
+    if value is None:
         return None, problem
     flat = value.ravel()
     if not np.all(flat == np.round(flat)):
@@ -228,8 +244,8 @@ def check_diverging_batches(answer) -> Feedback:
     if answer is None:
         return no_answer("[5, 10]")
     chosen, problem = _read_batches(answer)
-    if problem:
-        return Feedback("unreadable", problem)
+    if chosen is None:
+        return unreadable(problem)
     offered = set(DIVERGENCE_EXERCISE["batch_sizes"])
     strange = sorted(chosen - offered)
     if strange:

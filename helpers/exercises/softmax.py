@@ -16,10 +16,11 @@ Exercises
 from __future__ import annotations
 
 import math
+from typing import TypedDict
 
 import numpy as np
 
-from . import Feedback, answer_check, no_answer, read_array
+from . import Feedback, answer_check, no_answer, read_array, unreadable
 
 __all__ = [
     "CROSS_ENTROPY_EXERCISE",
@@ -31,6 +32,12 @@ __all__ = [
     "check_softmax",
 ]
 
+
+class _CrossEntropyExercise(TypedDict):
+    logits: tuple[float, ...]
+    label: int
+
+
 #: Exercise 1: the scores whose softmax is asked.
 SOFTMAX_EXERCISE = (800.0, 801.5, 799.0)
 #: Exercise 2: logits of 4 examples (rows) for 3 classes (columns).
@@ -41,7 +48,7 @@ PREDICT_EXERCISE = (
     (1.0, 4.0, 4.5),
 )
 #: Exercise 3: the logits of one example and its true class (numbered from 0).
-CROSS_ENTROPY_EXERCISE = {"logits": (1.0, 2.0, 0.0), "label": 0}
+CROSS_ENTROPY_EXERCISE: _CrossEntropyExercise = {"logits": (1.0, 2.0, 0.0), "label": 0}
 
 
 def _stable_softmax(o: np.ndarray) -> np.ndarray:
@@ -67,8 +74,8 @@ def check_softmax(answer) -> Feedback:
     if answer is None:
         return no_answer("[0.2, 0.5, 0.3]")
     value, problem = read_array(answer, "3 probabilities such as [0.2, 0.5, 0.3]", finite=False)
-    if problem:
-        return Feedback("unreadable", problem)
+    if value is None:
+        return unreadable(problem)
     o = np.array(SOFTMAX_EXERCISE)
     p = value.ravel()
     if p.size != o.size:
@@ -138,8 +145,8 @@ def check_predicted_class(answer) -> Feedback:
     if answer is None:
         return no_answer("[0, 1, 2, 0]")
     value, problem = read_array(answer, "4 class labels such as [0, 1, 2, 0]")
-    if problem:
-        return Feedback("unreadable", problem)
+    if value is None:
+        return unreadable(problem)
     logits = np.array(PREDICT_EXERCISE)
     exact = logits.argmax(axis=1)
     shown = exact.tolist()
@@ -199,8 +206,8 @@ def check_cross_entropy(answer) -> Feedback:
     if answer is None:
         return no_answer("1.23")
     value, problem = read_array(answer, "one number such as 1.23")
-    if problem:
-        return Feedback("unreadable", problem)
+    if value is None:
+        return unreadable(problem)
     if value.size != 1:
         return Feedback("unreadable", f"give one number, not {value.size} of them (shape {value.shape})")
     number = float(value.reshape(()))

@@ -142,7 +142,7 @@ class DifferenceErrors:
     def __init__(self, ax, hs=H_GRID):
         self.ax = ax
         self.hs = check_array("hs", hs, ndim=1, min_rows=2)
-        self.objective = None
+        self.objective: Objective | None = None
         self.x0 = 0.0
         self.exact = 0.0
         (self.forward,) = ax.plot([], [], color=COLORS["vermillion"], lw=2, label="forward (f(x+h) − f(x))/h")
@@ -179,6 +179,8 @@ class DifferenceErrors:
 
     def set_h(self, h: float) -> tuple[float, float, float, float]:
         """Mark the errors at step ``h``; return (forward, its error, central, its error)."""
+        if self.objective is None:
+            raise RuntimeError("set_h needs a function: call set_point first")
         f = _values(self.objective)
         fd, cd = float(forward_difference(f, self.x0, h)), float(central_difference(f, self.x0, h))
         fe, ce = abs(fd - self.exact), abs(cd - self.exact)
@@ -260,7 +262,7 @@ def plot_update_directions(f="lecture_quadratic", *, lr: float = 0.25, offset: f
     offset = check_real("offset", offset, low=0.0, low_inclusive=False)
     lo, hi = objective.domain[0]
     centre = float(objective.minima[0]) if objective.minima else 0.5 * (lo + hi)
-    points = {}
+    points: dict[str, float] = {}
     for x in (centre + offset, centre - offset):
         g = float(objective.grad(x))
         if g != 0:

@@ -201,7 +201,7 @@ def log_limits(values, *, include: Sequence[float] = (), decades: float = 0.0) -
     return (10.0**lo, 10.0**hi)
 
 
-def _step_limit(steps: int) -> float:
+def _step_limit(steps: float) -> float:
     """Right end of a step axis, snapped to 1, 2 or 5 × 10^k (so it rarely changes)."""
     steps = max(int(steps), 1)
     base = 10 ** math.floor(math.log10(steps))
@@ -705,7 +705,7 @@ class StepCurve:
         ax.set_yscale("log")
         use_pow10_labels(ax.yaxis)
         ax.xaxis.set_major_locator(MaxNLocator(nbins=5, integer=True))
-        self._limits = None
+        self._limits: tuple[float, tuple[float, float]] | None = None
 
     @property
     def artists(self) -> list:

@@ -23,12 +23,12 @@ from __future__ import annotations
 import math
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, TypeAlias
 
 import numpy as np
 from matplotlib.axes import Axes
 from matplotlib.colors import ListedColormap, to_rgb
-from matplotlib.figure import Figure
+from matplotlib.figure import Figure, SubFigure
 from matplotlib.ticker import MaxNLocator, NullLocator
 
 from ..descent import DescentResult
@@ -64,6 +64,9 @@ __all__ = [
     "update_regression_fit",
     "update_softmax",
 ]
+
+#: A window in the plane, (x min, x max, y min, y max).
+Extent: TypeAlias = Sequence[float] | np.ndarray
 
 _SUBSCRIPTS = str.maketrans("0123456789", "₀₁₂₃₄₅₆₇₈₉")
 _LINESTYLES = ("-", "--", "-.", ":")
@@ -242,8 +245,8 @@ def sticky_log_limits(ax: Axes, arrays: Sequence[Any], *, top: float, floor: flo
     top = check_real("top", top, low=0.0, low_inclusive=False)
     floor = check_real("floor", floor, low=0.0, high=top, low_inclusive=False, high_inclusive=False)
     low, high = ax.get_ylim()
-    vals = [np.asarray(a, dtype=float).ravel() for a in arrays]
-    vals = np.concatenate(vals) if vals else np.empty(0)
+    parts = [np.asarray(a, dtype=float).ravel() for a in arrays]
+    vals = np.concatenate(parts) if parts else np.empty(0)
     vals = vals[np.isfinite(vals) & (vals > 0)]
     new_low = low if 0 < low < top else top / 1e3
     if vals.size:
@@ -609,7 +612,7 @@ def regression_loss_grid(
     y: Any,
     *,
     objective: str = "squared",
-    extent: Sequence[float],
+    extent: Extent,
     dims: tuple[int, int] = (0, 1),
     at: Any = None,
     resolution: int = 120,
@@ -697,7 +700,7 @@ def draw_loss_contours(
     y: np.ndarray,
     *,
     objective: str,
-    extent: Sequence[float],
+    extent: Extent,
     dims: tuple[int, int] = (0, 1),
     names: Sequence[str] | None = None,
     resolution: int = 120,
@@ -748,7 +751,7 @@ def plot_regression_paths(
     labels: Sequence[str] | None = None,
     objective: str = "squared",
     dims: tuple[int, int] = (0, 1),
-    extent: Sequence[float] | None = None,
+    extent: Extent | None = None,
     names: Sequence[str] | None = None,
     ax: Axes | None = None,
     title: str | None = None,
@@ -1036,7 +1039,7 @@ def plot_activations(
     x: Any = None,
     axes: Sequence[Axes] | None = None,
     title: str | None = None,
-) -> Figure:
+) -> Figure | SubFigure:
     """Activation functions side by side, each with its derivative, in a row of panels.
 
     Parameters
@@ -1053,6 +1056,7 @@ def plot_activations(
     Returns
     -------
     Figure
+        The figure holding the panels (a SubFigure when ``axes`` are in one).
     """
     if isinstance(names, str):
         names = [names]
@@ -1068,7 +1072,7 @@ def plot_activations(
         if axes is None:
             import matplotlib.pyplot as plt
 
-            fig, grid = plt.subplots(1, len(names), figsize=(3.4 * len(names) + 0.4, 3.6), squeeze=False)
+            _, grid = plt.subplots(1, len(names), figsize=(3.4 * len(names) + 0.4, 3.6), squeeze=False)
             axes = list(grid[0])
         fig = axes[0].figure
         for ax, nm in zip(axes, names):

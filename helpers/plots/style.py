@@ -8,9 +8,14 @@ from __future__ import annotations
 
 import contextlib
 from collections.abc import Iterator
+from typing import TYPE_CHECKING, Any
 
 import matplotlib as mpl
 from matplotlib.figure import Figure
+from matplotlib.rcsetup import cycler
+
+if TYPE_CHECKING:  # matplotlib >= 3.9 names the rcParams keys; only the type checker needs them
+    from matplotlib.typing import RcKeyType
 
 __all__ = ["COLORS", "FIG_WIDE", "FIG_SINGLE", "FIG_SQUARE", "course_style", "new_figure", "palette"]
 
@@ -32,7 +37,7 @@ FIG_SINGLE = (6.0, 4.0)
 FIG_WIDE = (10.0, 4.0)
 FIG_SQUARE = (5.0, 5.0)
 
-_RC = {
+_RC: dict[RcKeyType, Any] = {
     "figure.dpi": 100,
     "savefig.dpi": 100,
     "font.size": 11,
@@ -45,7 +50,7 @@ _RC = {
     "grid.alpha": 0.3,
     "axes.spines.top": False,
     "axes.spines.right": False,
-    "axes.prop_cycle": mpl.cycler(color=_CYCLE),
+    "axes.prop_cycle": cycler(color=_CYCLE),
     "lines.linewidth": 2.0,
     "figure.constrained_layout.use": True,
     "image.cmap": "viridis",

@@ -70,7 +70,7 @@ class BlitCanvas(FigureCanvasAgg):
         self._extents: dict = {}
         self._keep: dict = {}
         self._key = None
-        self._limits = None
+        self._limits: list = []  # the axes limits when the background was saved (set with it)
         self._version = 0
         self.full_draws = 0
         self.axes_draws = 0
@@ -114,6 +114,8 @@ class BlitCanvas(FigureCanvasAgg):
         self._extents = {}
         for ax in self.figure.axes:
             box = ax.get_tightbbox(renderer)
+            if box is None:  # a hidden axes covers nothing
+                continue
             self._extents[ax] = Bbox.from_extents(box.x0 - side, box.y0 - 1, box.x1 + side, box.y1 + 1)
         # Title, axis labels and legend do not change with the limits: their pixels are kept and
         # pasted back after an axes-only redraw instead of being drawn again (text is what costs).

@@ -69,6 +69,7 @@ def grid(value: float | None, low: float, high: float, positions: int = 200) -> 
     steps = list(_nice_steps(high - low, positions))
     step = next((s for s in steps if value is None or _on_grid(value, 0.0, s)), None)
     if step is None:  # a value such as pi/3: a grid of the coarsest step through it, from just inside low
+        assert value is not None  # value=None takes the coarsest step above
         step = steps[0]
         lo = value - math.floor((value - low) / step + 1e-9) * step
         return lo, lo + math.floor((high - lo) / step + 1e-9) * step, step

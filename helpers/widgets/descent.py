@@ -154,6 +154,7 @@ def undefined_parts(objective: Objective, low: float, high: float, n: int = 2001
         if lo is not None and hi is not None and (stop == start or lo == hi):
             parts.append(f"x = {lo:g}")
         elif lo is None:
+            assert hi is not None  # undefined on the whole plot returned above
             parts.append(f"x {'≤' if not _defined(objective, hi) else '<'} {hi:g}")
         elif hi is None:
             parts.append(f"x {'≥' if not _defined(objective, lo) else '>'} {lo:g}")
@@ -680,6 +681,7 @@ class Convergence(FigureExplorer):
         )
         self.result = result
         self.path.set_result(result)
+        assert result.values is not None  # recorded, since f is given
         gap = result.values - self.f_star
         self.gap.set_values(gap, diverged=result.diverged)
         if self.theory.get_visible():

@@ -16,7 +16,15 @@ from ..autodiff import trace
 from ..datasets import make_blobs, make_rings, make_spirals
 from ..nn import ACTIVATIONS, MLP, TrainHistory
 from ..plots.descent import log_limits
-from ..plots.graph import draw_graph, figure_size, graph_layout, neuron_graph, square_of_sum_graph, update_graph
+from ..plots.graph import (
+    GraphArtists,
+    draw_graph,
+    figure_size,
+    graph_layout,
+    neuron_graph,
+    square_of_sum_graph,
+    update_graph,
+)
 from ..plots.models import (
     LossCurve,
     draw_class_points,
@@ -392,8 +400,8 @@ class ChainRuleExplorer(FigureExplorer):
         width, height = figure_size(graph_layout(*trace(neuron_graph())))
         figure, axes = self._new_figure((0.92 * width, 0.9 * height))
         self.ax = axes[0, 0]
-        self.art = None
-        self._graph = None
+        self.art: GraphArtists | None = None
+        self._graph: str | None = None
         layout = widgets.VBox([controls["graph"], control_rows([controls["x"]], [controls["y"]])])
         super().__init__(controls, figure, layout=layout)
 
@@ -407,11 +415,11 @@ class ChainRuleExplorer(FigureExplorer):
             _forget(self.figure, self.art.texts + self.art.arrows)
         self.ax.clear()
         with course_style():
-            self.art = draw_graph(self.ax, nodes, edges)
+            self.art = art = draw_graph(self.ax, nodes, edges)
             square = graph == "square"
             self.ax.set_title("z = (x + y)², with w = x + y" if square else "one neuron: o = tanh(w₁x₁ + w₂x₂ + b)")
         # The boxes change size with their text, and the arrows end at the boxes: both move.
-        self.animate(*self.art.texts, *self.art.arrows)
+        self.animate(*art.texts, *art.arrows)
         self._graph = graph
         # The axes are hidden and the title keeps its height: the layout stays, the drawing is new.
         self.invalidate()
@@ -421,7 +429,7 @@ class ChainRuleExplorer(FigureExplorer):
         graph, x, y = c["graph"].value, self.value("x"), self.value("y")
         root = self._root(graph, x, y)
         nodes, edges = trace(root)
-        if graph != self._graph:
+        if graph != self._graph or self.art is None:
             self._show_graph(graph, nodes, edges)
         else:
             update_graph(self.art, nodes)

@@ -10,10 +10,12 @@ from __future__ import annotations
 
 import ipywidgets as widgets
 import numpy as np
+from matplotlib.text import Text
 
 from ..datasets import make_linear
 from ..descent import DescentResult
 from ..plots.models import (
+    FitArtists,
     LossCurve,
     auto_extent,
     coefficient_names,
@@ -158,10 +160,11 @@ class RegressionExplorer(FigureExplorer):
             self.ax_loss.set_xlabel("step t (log scale after 1)")
         # Redrawn on every frame; the rest is a saved background (see FigureExplorer).
         self.animate(self.loss.line, self.loss.stop)
-        self.fit = None
-        self.note = None
-        self._data = None
-        self._objective = None
+        # Set by _show_data and _show_objective, which the first update calls.
+        self.fit: FitArtists | None = None
+        self.note: Text | None = None
+        self._data: str | None = None
+        self._objective: str | None = None
         self._cache: dict = {}
         self.result: DescentResult | None = None
         layout = control_rows([controls["lr"], controls["steps"]], [controls["objective"], controls["data"]])
@@ -177,21 +180,21 @@ class RegressionExplorer(FigureExplorer):
             _forget(self.figure, self.fit.lines[1], self.note, self.ax_fit.get_legend())
         self.ax_fit.clear()
         with course_style():
-            self.fit = draw_regression_fit(
+            self.fit = fit = draw_regression_fit(
                 self.ax_fit,
                 X,
                 y,
                 {"pinv X⁺y": self.pinv, "gradient descent": beta0, "start β⁰": beta0},
                 colors=[COLORS["blue"], COLORS["vermillion"], "0.55"],
             )
-            self.ax_fit.set_title("data and fit" if self.fit.mode == "line" else "fitted values ŷ = Xβ against y")
-            self.note = self.ax_fit.text(
+            self.ax_fit.set_title("data and fit" if fit.mode == "line" else "fitted values ŷ = Xβ against y")
+            self.note = note = self.ax_fit.text(
                 0.98, 0.03, "", transform=self.ax_fit.transAxes, ha="right", va="bottom", fontsize=9.5,
                 bbox={"boxstyle": "round,pad=0.3", "fc": "white", "ec": "0.8", "alpha": 0.9},
             )  # fmt: skip
         # The note is drawn after the moving line and the legend pasted over both: neither is hidden.
-        self.note.set_zorder(21)
-        self.animate(self.fit.lines[1], self.note, overlays=[self.ax_fit.get_legend()])
+        note.set_zorder(21)
+        self.animate(fit.lines[1], note, overlays=[self.ax_fit.get_legend()])
         self._data = name
         self._cache.clear()
         self.relayout()
@@ -226,6 +229,7 @@ class RegressionExplorer(FigureExplorer):
             if len(self._cache) > 64:
                 self._cache.clear()
             self._cache[key] = run
+        assert run.values is not None  # linear_regression_gd records the loss of every step
         return run.path[: steps + 1], run.values[: steps + 1], run
 
     def update(self) -> str:
@@ -237,6 +241,7 @@ class RegressionExplorer(FigureExplorer):
         if objective != self._objective:
             self._show_objective(objective)
         path, values, run = self._run(lr, steps, objective)
+        assert self.fit is not None and self.note is not None  # drawn by _show_data above
         diverged = run.diverged and run.diverged_at <= steps
         beta = path[-1]
         update_regression_fit(self.fit, 1, beta)
@@ -454,6 +459,7 @@ class SGDExplorer(FigureExplorer):
     def _describe(self, name: str, run: DescentResult, losses: np.ndarray, diverged: bool) -> str:
         k = len(losses) - 1
         if diverged:
+            assert run.diverged_at is not None  # a diverged run records where
             per_epoch = run.extra["batches_per_epoch"]
             epoch = (run.diverged_at - 1) // per_epoch + 1
             return f"{name} diverged at step {run.diverged_at} (epoch {epoch})"
