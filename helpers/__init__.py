@@ -1,68 +1,131 @@
 """Helpers for the course "Gradient descent, from derivatives to backpropagation".
 
+The notebooks import everything they use from here (``from helpers import gradient_descent, ...``):
+the names in ``__all__`` are the course's API, and no notebook reaches into a submodule.
+
 Three layers, each importing only the ones below it:
 
-* numerics (this package's modules: numpy and sympy only) — :mod:`helpers.formula`,
-  :mod:`helpers.calculus`, :mod:`helpers.functions`, :mod:`helpers.descent`,
-  :mod:`helpers.regression`, :mod:`helpers.sgd`, :mod:`helpers.nn`, :mod:`helpers.autodiff`,
-  :mod:`helpers.datasets`, and the exercises' checks in :mod:`helpers.exercises`;
-* :mod:`helpers.plots` — matplotlib figures;
-* :mod:`helpers.widgets` — the explorers (ipywidgets).
+* numerics (numpy and sympy only): objectives, the descent loop and its result, regression problems,
+  data sets, the networks (:mod:`helpers.nn`, :mod:`helpers.autodiff`) and the exercises' checks;
+* :mod:`helpers.plots`: matplotlib figures;
+* :mod:`helpers.widgets`: the explorers (ipywidgets).
 
-Importing ``helpers`` loads the numerics only, so it is quick and needs no plotting library.
+Importing ``helpers`` loads the numerics only, so it is quick and needs no plotting library; a plot
+function or an explorer is imported from its layer the first time a notebook asks for it.
 """
 
+from __future__ import annotations
+
+import importlib
+
+from . import nn
 from .autodiff import Value, trace
-from .calculus import (
-    central_difference,
-    derivative_function,
-    difference_table,
-    forward_difference,
-    gradient_function,
-    numeric_gradient,
-    symbolic_derivative,
-)
-from .descent import DescentResult, gradient_ascent, gradient_descent, iterate
+from .calculus import difference_table, numeric_gradient
+from .datasets import make_blobs, make_linear, make_rings, make_spirals
+from .descent import DescentResult, gradient_descent
 from .exercises import check
-from .formula import FormulaError, compile_formula, parse_formula
-from .functions import FUNCTIONS, get_function
-from .nn import MLP, cross_entropy, one_hot, relu, sigmoid, softmax, tanh
-from .regression import add_intercept, lecture_data, linear_regression_gd, pinv_solution
-from .sgd import minibatch_descent, regression_sgd
+from .functions import Objective, objective
+from .nn import MLP
+from .regression import Regression
 
 __version__ = "0.1.0"
 
+#: Names from the figure and explorer layers, loaded on first use (PEP 562).
+_LAZY = {
+    "helpers.plots": (
+        "COLORS",
+        "subplots",
+        "plot_activations",
+        "plot_beta_trajectory",
+        "plot_curve",
+        "plot_decision_regions",
+        "plot_difference_error",
+        "plot_gradient_field",
+        "plot_graph",
+        "plot_history",
+        "plot_loss_history",
+        "plot_path_1d",
+        "plot_paths_2d",
+        "plot_regression_fit",
+        "plot_regression_paths",
+        "plot_softmax",
+        "plot_steps_to_converge",
+        "plot_surface",
+        "plot_tangent",
+        "plot_update_directions",
+    ),
+    "helpers.widgets": (
+        "chain_rule_explorer",
+        "classifier_explorer",
+        "convergence_explorer",
+        "descent_1d_explorer",
+        "descent_2d_explorer",
+        "regression_explorer",
+        "sgd_explorer",
+        "softmax_explorer",
+        "tangent_explorer",
+    ),
+}
+_HOME = {name: module for module, names in _LAZY.items() for name in names}
+
+# The course's API: what the notebooks import (``tests/test_api.py`` keeps them to it).
 __all__ = [
-    "FUNCTIONS",
-    "MLP",
+    "COLORS",
     "DescentResult",
-    "FormulaError",
+    "MLP",
+    "Objective",
+    "Regression",
     "Value",
-    "add_intercept",
-    "central_difference",
+    "chain_rule_explorer",
     "check",
-    "compile_formula",
-    "cross_entropy",
-    "derivative_function",
+    "classifier_explorer",
+    "convergence_explorer",
+    "descent_1d_explorer",
+    "descent_2d_explorer",
     "difference_table",
-    "forward_difference",
-    "get_function",
-    "gradient_ascent",
     "gradient_descent",
-    "gradient_function",
-    "iterate",
-    "lecture_data",
-    "linear_regression_gd",
-    "minibatch_descent",
+    "make_blobs",
+    "make_linear",
+    "make_rings",
+    "make_spirals",
+    "nn",
     "numeric_gradient",
-    "one_hot",
-    "parse_formula",
-    "pinv_solution",
-    "regression_sgd",
-    "relu",
-    "sigmoid",
-    "softmax",
-    "symbolic_derivative",
-    "tanh",
+    "objective",
+    "plot_activations",
+    "plot_beta_trajectory",
+    "plot_curve",
+    "plot_decision_regions",
+    "plot_difference_error",
+    "plot_gradient_field",
+    "plot_graph",
+    "plot_history",
+    "plot_loss_history",
+    "plot_path_1d",
+    "plot_paths_2d",
+    "plot_regression_fit",
+    "plot_regression_paths",
+    "plot_softmax",
+    "plot_steps_to_converge",
+    "plot_surface",
+    "plot_tangent",
+    "plot_update_directions",
+    "regression_explorer",
+    "sgd_explorer",
+    "softmax_explorer",
+    "subplots",
+    "tangent_explorer",
     "trace",
 ]
+
+
+def __getattr__(name: str):
+    module = _HOME.get(name)
+    if module is None:
+        raise AttributeError(f"module 'helpers' has no attribute {name!r}")
+    value = getattr(importlib.import_module(module), name)
+    globals()[name] = value  # the next lookup is a plain attribute
+    return value
+
+
+def __dir__() -> list[str]:
+    return sorted(set(globals()) | set(__all__))

@@ -9,6 +9,7 @@ explorers draw the same way whatever produced it.
 
 from __future__ import annotations
 
+import dataclasses
 import math
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -33,7 +34,6 @@ __all__ = [
     "DescentResult",
     "Step",
     "gd_step",
-    "gradient_ascent",
     "gradient_descent",
     "iterate",
     "momentum_step",
@@ -75,6 +75,11 @@ class DescentResult:
         True for gradient ascent.
     extra : dict
         Algorithm-specific history (e.g. per-epoch losses of SGD).
+    objective : Objective, Regression or None
+        What the run descended, when :func:`gradient_descent` was given it (not a bare gradient):
+        plots draw the run on it, so a run cannot be drawn on the wrong curve.
+    momentum : float
+        The momentum β (0 for plain descent).
     """
 
     path: np.ndarray
@@ -88,6 +93,8 @@ class DescentResult:
     diverged_at: int | None = None
     ascent: bool = False
     extra: dict = field(default_factory=dict)
+    objective: Any = None
+    momentum: float = 0.0
 
     @property
     def x(self):
@@ -154,42 +161,42 @@ def _norm(g) -> float:
     return float(np.sqrt(np.dot(g, g))) if g.ndim == 1 else float(np.linalg.norm(g))
 
 
-def _as_point(init):
+def _as_point(start):
     """Scalars run on Python floats (fast); vectors on float64 arrays."""
-    arr = check_array("init", init, finite=False)  # finiteness is checked by the caller, with its own message
+    arr = check_array("start", start, finite=False)  # finiteness is checked by the caller, with its own message
     if arr.ndim == 0:
         return float(arr)
     if arr.ndim != 1 or arr.size == 0:
-        raise ValueError(f"init must be a number or a non-empty 1-D vector, got shape {arr.shape}")
+        raise ValueError(f"start must be a number or a non-empty 1-D vector, got shape {arr.shape}")
     return arr.copy()
 
 
 def iterate(
     grad: Callable,
-    init,
+    start,
     step: Step,
     *,
     lr: float,
     eps: float | None = 1e-5,
-    max_steps: int = 10_000,
+    steps: int = 10_000,
     f: Callable | None = None,
     ascent: bool = False,
 ) -> DescentResult:
-    """Run an optimiser ``step`` from ``init`` until ``|∇f| <= eps``, the step cap, or divergence.
+    """Run an optimiser ``step`` from ``start`` until ``|∇f| <= eps``, the step cap, or divergence.
 
     Parameters
     ----------
     grad : callable
         ``grad(x)`` returns f'(x) (a number) or ∇f(x) (a vector of the same length as ``x``).
-    init : float or array_like
+    start : float or array_like
         The start point x_0.
     step : callable
         ``step(x, g, state) -> (x_next, state)``; see :func:`gd_step`.
     lr : float
         The learning rate, recorded in the result (the step already uses it).
     eps : float or None
-        Stop when the gradient's size is at most ``eps``; ``None`` runs exactly ``max_steps`` steps.
-    max_steps : int
+        Stop when the gradient's size is at most ``eps``; ``None`` runs exactly ``steps`` steps.
+    steps : int
         The step cap.
     f : callable, optional
         The objective, recorded at every iterate.
@@ -207,14 +214,14 @@ def iterate(
     lr = check_real("lr", lr, low=0.0, low_inclusive=False)
     if eps is not None:
         eps = check_real("eps", eps, low=0.0)
-    max_steps = check_int("max_steps", max_steps, low=1, high=MAX_STEPS)
-    x = _as_point(init)
+    steps = check_int("steps", steps, low=1, high=MAX_STEPS)
+    x = _as_point(start)
     if not np.all(np.isfinite(x)):
-        raise ValueError(f"init must be finite, got {_show(init)}")
+        raise ValueError(f"start must be finite, got {_show(start)}")
     scalar = isinstance(x, float)
-    # The path keeps every iterate: (max_steps + 1) × d numbers.
+    # The path keeps every iterate: (steps + 1) × d numbers.
     check_limit(
-        "(max_steps + 1) × len(init) (the numbers in the path)", (max_steps + 1) * np.size(x), MAX_ELEMENTS,
+        "(steps + 1) × len(start) (the numbers in the path)", (steps + 1) * np.size(x), MAX_ELEMENTS,
         "use fewer steps",
     )  # fmt: skip
 
@@ -223,14 +230,14 @@ def iterate(
     status, diverged_at = None, None
     # Overflow on the way to divergence is expected and reported as a result, not as warnings.
     with np.errstate(over="ignore", invalid="ignore", divide="ignore"):
-        for k in range(max_steps + 1):
+        for k in range(steps + 1):
             try:
                 g = check_returned("the value grad returned", grad(x), scalar=scalar)
                 fx = check_returned("the value f returned", f(x), scalar=True) if f is not None else None
             except (OverflowError, ZeroDivisionError, ValueError) as exc:
                 if k == 0:
                     raise ValueError(
-                        f"the gradient or objective cannot be evaluated at init = {_show(init)}: {exc}"
+                        f"the gradient or objective cannot be evaluated at start = {_show(start)}: {exc}"
                     ) from exc
                 status, diverged_at = "diverged", k
                 break
@@ -241,7 +248,7 @@ def iterate(
             if bad:
                 if k == 0:
                     raise ValueError(
-                        f"the gradient at init = {_show(init)} is not finite or exceeds {DIVERGENCE_LIMIT:g}: start closer to a minimum"
+                        f"the gradient at start = {_show(start)} is not finite or exceeds {DIVERGENCE_LIMIT:g}: start closer to a minimum"
                     )
                 status, diverged_at = "diverged", k
                 break
@@ -252,7 +259,7 @@ def iterate(
             if eps is not None and gn <= eps:
                 status = "converged"
                 break
-            if k == max_steps:
+            if k == steps:
                 status = "max_steps" if eps is not None else "finished"
                 break
             try:
@@ -274,37 +281,70 @@ def iterate(
         status=status,
         lr=lr,
         eps=eps,
-        max_steps=max_steps,
+        max_steps=steps,
         diverged_at=diverged_at,
         ascent=ascent,
     )
 
 
+def _gradient_and_value(objective, f) -> tuple[Callable, Callable | None, Any]:
+    """(gradient, objective value or None, what to record) from an objective or a bare gradient."""
+    grad = getattr(objective, "grad", None)
+    if callable(grad) and callable(getattr(objective, "f", None)):
+        if f is not None:
+            raise ValueError(f"f is taken from the objective {_show(objective)}: leave f out, got f={_show(f)}")
+        return grad, objective.f, objective
+    if callable(objective):
+        return objective, f, None
+    raise TypeError(
+        "objective must be an Objective (helpers.objective), a Regression problem or a gradient function, "
+        f"got {_show(objective)} of type {type(objective).__name__}"
+    )
+
+
 def gradient_descent(
-    grad: Callable,
-    init,
+    objective,
+    start,
     *,
     lr: float = 1e-2,
     eps: float | None = 1e-5,
-    max_steps: int = 10_000,
+    steps: int = 10_000,
+    momentum: float = 0.0,
+    ascent: bool = False,
+    batch_size: int | None = None,
+    epochs: int | None = None,
+    seed: int = 0,
     f: Callable | None = None,
 ) -> DescentResult:
-    """Gradient descent (경사하강법): x ← x − λ∇f(x) until ``|∇f(x)| <= eps``.
+    """Gradient descent (경사하강법): x ← x − λ∇f(x) until ``|∇f(x)| <= eps``, and its variants.
+
+    One loop for the course: plain descent, gradient ascent (경사상승법, x ← x + λ∇f(x), towards a local
+    maximum), heavy-ball momentum, and minibatch SGD on a regression problem. Every variant returns a
+    :class:`DescentResult` that records the objective it ran on.
 
     Parameters
     ----------
-    grad : callable
-        The derivative f' (scalar x) or gradient ∇f (vector x).
-    init : float or array_like
-        The start point.
+    objective : Objective, Regression or callable
+        What to descend: an :class:`~helpers.functions.Objective` (from :func:`helpers.objective`), a
+        :class:`~helpers.regression.Regression` problem, or a bare gradient function ``grad(x)`` (then
+        ``f`` may give the values to record).
+    start : float or array_like
+        The start point x₀ (β₀ for a regression).
     lr : float
         The learning rate λ > 0.
     eps : float or None
-        The stopping threshold ε ≥ 0 on ``|f'|`` or ``‖∇f‖``; ``None`` runs ``max_steps`` steps.
-    max_steps : int
-        The step cap.
+        The stopping threshold ε ≥ 0 on ``|f'|`` or ``‖∇f‖``; ``None`` runs exactly ``steps`` steps.
+    steps : int
+        The step cap (the exact number of steps when ``eps`` is None).
+    momentum : float
+        β in [0, 1): heavy-ball momentum v ← βv + ∇f(x), x ← x − λv. 0 is plain descent.
+    ascent : bool
+        Climb instead: x ← x + λ∇f(x).
+    batch_size, epochs, seed : int, optional
+        Minibatch SGD on a Regression problem: ``epochs`` passes over the data in shuffled batches of
+        ``batch_size`` rows (``seed`` seeds the shuffles); ``eps`` and ``steps`` do not apply.
     f : callable, optional
-        The objective, recorded at each iterate (for loss curves).
+        With a bare gradient only: the objective's value, recorded at each iterate.
 
     Returns
     -------
@@ -315,23 +355,29 @@ def gradient_descent(
     >>> r = gradient_descent(lambda x: 2 * x + 2, 1.5, lr=1e-2, eps=1e-5)
     >>> r.status, round(r.x, 4)
     ('converged', -1.0)
+    >>> round(gradient_descent(lambda x: -2 * (x - 3), 0.0, lr=0.1, ascent=True).x, 4)  # the top of −(x − 3)²
+    3.0
+    >>> gradient_descent(lambda x: 2 * x + 2, 1.5, lr=1e-2, momentum=0.9).steps < r.steps
+    True
     """
     lr = check_real("lr", lr, low=0.0, low_inclusive=False)
-    return iterate(grad, init, gd_step(lr), lr=lr, eps=eps, max_steps=max_steps, f=f)
-
-
-def gradient_ascent(
-    grad: Callable,
-    init,
-    *,
-    lr: float = 1e-2,
-    eps: float | None = 1e-5,
-    max_steps: int = 10_000,
-    f: Callable | None = None,
-) -> DescentResult:
-    """Gradient ascent (경사상승법): x ← x + λ∇f(x), towards a local maximum (극댓값).
-
-    Parameters are those of :func:`gradient_descent`.
-    """
-    lr = check_real("lr", lr, low=0.0, low_inclusive=False)
-    return iterate(grad, init, gd_step(lr, ascent=True), lr=lr, eps=eps, max_steps=max_steps, f=f, ascent=True)
+    momentum = check_real("momentum", momentum, low=0.0, high=1.0, high_inclusive=False)
+    if not isinstance(ascent, bool):
+        raise TypeError(f"ascent must be True or False, got {_show(ascent)}")
+    if momentum and ascent:
+        raise ValueError(f"momentum applies to descent only: got momentum={momentum:g} with ascent=True")
+    if batch_size is not None or epochs is not None:
+        sgd = getattr(objective, "minibatch_descent", None)
+        if sgd is None:
+            raise TypeError(
+                f"batch_size and epochs need a problem with data rows (a Regression), got {_show(objective)}"
+            )
+        if batch_size is None or epochs is None:
+            raise ValueError(f"minibatch SGD needs both batch_size and epochs, got {batch_size=}, {epochs=}")
+        if momentum or ascent or f is not None:
+            raise ValueError("minibatch SGD takes lr, batch_size, epochs and seed only (no momentum, ascent or f)")
+        return sgd(start, lr=lr, batch_size=batch_size, epochs=epochs, seed=seed)
+    grad, value, recorded = _gradient_and_value(objective, f)
+    step = momentum_step(lr, momentum) if momentum else gd_step(lr, ascent=ascent)
+    run = iterate(grad, start, step, lr=lr, eps=eps, steps=steps, f=value, ascent=ascent)
+    return dataclasses.replace(run, objective=recorded, momentum=momentum)

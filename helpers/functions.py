@@ -3,7 +3,7 @@
 Each :class:`Objective` is built once from a sympy expression: its value and gradient are
 compiled with ``sympy.lambdify`` (never re-derived inside a loop), with fast scalar versions for
 the descent loop (``f``, ``grad``) and vectorised ones for plotting grids (``f_grid``).
-Known minima and the curvature bound L (largest second derivative / Hessian eigenvalue, for
+Known minima and the curvature bound μ (largest second derivative / Hessian eigenvalue, for
 quadratics) come with it, so notebooks and tests can compare a run with the truth.
 """
 
@@ -18,7 +18,7 @@ import sympy as sp
 
 from .validation import _show, check_choice, check_real
 
-__all__ = ["FUNCTIONS", "Objective", "get_function", "objective_from_expr"]
+__all__ = ["FUNCTIONS", "Objective", "get_function", "objective", "objective_from_expr"]
 
 
 @dataclass(frozen=True)
@@ -42,8 +42,8 @@ class Objective:
     minima : tuple
         Known local minimisers (floats, or tuples for 2-D), the global one first.
     curvature : float or None
-        L, the largest second derivative over the whole domain when it is bounded
-        (quadratics): gradient descent converges for lr < 2/L.
+        μ, the largest second derivative over the whole domain when it is bounded
+        (quadratics): gradient descent converges for lr < 2/μ.
     convex : bool
         Whether the function is convex.
     domain : tuple of (float, float)
@@ -71,6 +71,34 @@ class Objective:
 
     def __repr__(self) -> str:
         return f"Objective({self.name!r}: f = {self.label})"
+
+    @property
+    def derivative(self) -> sp.Expr | sp.Matrix:
+        """f′(x) as a sympy expression (one variable), or the gradient as a column Matrix."""
+        partials = [sp.diff(self.expr, v) for v in self.variables]
+        return partials[0] if self.dim == 1 else sp.Matrix(partials)
+
+    def hessian(self, point=None) -> sp.Matrix | np.ndarray:
+        """The matrix of second derivatives: symbolic, or as numbers at ``point`` (a length-``dim`` vector).
+
+        Examples
+        --------
+        >>> bowl = objective("x**2 + 10*y**2", variables=("x", "y"))
+        >>> bowl.hessian()
+        Matrix([
+        [2,  0],
+        [0, 20]])
+        >>> bowl.hessian([1.0, 2.0])
+        array([[ 2.,  0.],
+               [ 0., 20.]])
+        """
+        H = sp.hessian(self.expr, self.variables)
+        if point is None:
+            return H
+        at = np.atleast_1d(np.asarray(point, dtype=float))
+        if at.shape != (self.dim,) or not np.all(np.isfinite(at)):
+            raise ValueError(f"point must be {self.dim} finite number(s), got {_show(point)}")
+        return np.array(H.subs(dict(zip(self.variables, at.tolist()))).evalf(), dtype=float)
 
 
 def objective_from_expr(
@@ -143,6 +171,64 @@ def objective_from_expr(
         domain=domain,
         source=source,
     )
+
+
+def objective(spec, *, variables: Sequence[str] | None = None, name: str | None = None, domain=None) -> Objective:
+    """The course's one function type, from a library name, a typed formula or a sympy expression.
+
+    Parameters
+    ----------
+    spec : str or sympy.Expr
+        A name of the library (``FUNCTIONS``: ``"lecture_quadratic"``, ``"lecture_bowl"``, …), a
+        formula as a learner types it (``"x^2 + 2*x + 3"``: parsed safely, never evaluated), or a
+        sympy expression.
+    variables : sequence of str, optional
+        The variables, in the order the compiled functions take them: ``("x",)`` by default for a
+        formula; for an expression, its symbols in alphabetical order.
+    name : str, optional
+        What plots and messages call it (default: the library name, or "custom").
+    domain : tuple of (low, high), optional
+        A box per variable for plots and sliders (default (−3, 3) each).
+
+    Returns
+    -------
+    Objective
+        Its value ``f`` and gradient ``grad`` compiled once, for :func:`~helpers.gradient_descent`
+        and the plots.
+
+    Examples
+    --------
+    >>> q = objective("lecture_quadratic")
+    >>> q.label, q.grad(1.0)
+    ('x² + 2x + 3', 4.0)
+    >>> objective("x^2 + 2*x + 3").grad(1.0)
+    4.0
+    >>> x = sp.Symbol("x")
+    >>> objective(sp.sin(x) + x**2).derivative
+    2*x + cos(x)
+    """
+    from .formula import parse_formula  # typed text is untrusted: the course's own parser reads it
+
+    if isinstance(spec, str) and spec in FUNCTIONS:
+        if variables is not None or name is not None or domain is not None:
+            raise ValueError(f"the library's {spec!r} comes with its variables, name and domain: give only its name")
+        return get_function(spec)
+    if isinstance(spec, str):
+        names = tuple(variables) if variables is not None else ("x",)
+        expr = parse_formula(spec, names)
+    elif isinstance(spec, sp.Expr):
+        expr = spec
+        names = (
+            tuple(variables) if variables is not None else tuple(sorted(str(s) for s in expr.free_symbols)) or ("x",)
+        )
+    else:
+        raise TypeError(
+            f"spec must be a library name ({', '.join(FUNCTIONS)}), a formula such as 'x^2 + 1' or a sympy "
+            f"expression, got {_show(spec)} of type {type(spec).__name__}"
+        )
+    by_name = {str(s): s for s in expr.free_symbols}
+    symbols = [by_name.get(n, sp.Symbol(n)) for n in names]
+    return objective_from_expr(expr, symbols, name=name or "custom", domain=domain)
 
 
 def _check_domain(domain, dim: int) -> tuple:

@@ -14,6 +14,7 @@ Three objectives, all minimised by the same β when X has full column rank; r = 
 
 from __future__ import annotations
 
+import dataclasses
 import math
 from typing import Any
 
@@ -24,6 +25,7 @@ from .validation import MAX_STEPS, MAX_WORK, check_array, check_choice, check_in
 
 __all__ = [
     "OBJECTIVES",
+    "Regression",
     "add_intercept",
     "distance_to_pinv",
     "lecture_data",
@@ -278,7 +280,7 @@ def linear_regression_gd(
         r = last[1] if last[0] is beta else y - X @ beta
         return _loss(X, y, r, objective)
 
-    return iterate(grad, beta0, gd_step(lr), lr=lr, eps=eps, max_steps=steps, f=loss)
+    return iterate(grad, beta0, gd_step(lr), lr=lr, eps=eps, steps=steps, f=loss)
 
 
 def distance_to_pinv(beta: Any, X: Any, y: Any) -> float | np.ndarray:
@@ -317,3 +319,107 @@ def distance_to_pinv(beta: Any, X: Any, y: Any) -> float | np.ndarray:
         scale = np.abs(diff).max(axis=-1)
         dist = np.where(np.isfinite(dist), dist, np.linalg.norm(diff / np.expand_dims(scale, -1), axis=-1) * scale)
     return float(dist) if points.ndim == 1 else dist
+
+
+class Regression:
+    """A linear regression problem: data X, y and the objective to minimise over β.
+
+    The regression counterpart of :class:`~helpers.functions.Objective`: it has the value ``f(β)``
+    and the gradient ``grad(β)`` that :func:`~helpers.gradient_descent` descends (the run records
+    the problem, so plots draw it on the right loss), the closed form, and minibatch SGD through
+    ``gradient_descent(problem, β₀, batch_size=…, epochs=…)``.
+
+    Parameters
+    ----------
+    X : array_like, shape (n, d)
+        The data, one example per row.
+    y : array_like, shape (n,)
+        The targets.
+    intercept : bool
+        Append a column of ones as X's last column (default True), so the last coefficient is the
+        intercept.
+    objective : {"lecture", "norm", "squared"}
+        See :func:`regression_loss`: the lecture's ½‖y − Xβ‖² (default), the RMSE, or the mean
+        squared error.
+
+    Attributes
+    ----------
+    X : ndarray, shape (n, d) or (n, d + 1)
+        The design matrix, with the ones column when ``intercept``.
+    y : ndarray, shape (n,)
+    objective : str
+
+    Examples
+    --------
+    >>> from helpers import gradient_descent
+    >>> problem, beta0 = Regression.lecture()
+    >>> problem.solution()
+    array([1., 2., 3.])
+    >>> run = gradient_descent(problem, beta0, lr=0.01, eps=None, steps=5000)
+    >>> np.round(run.x, 6), run.objective is problem
+    (array([1.000004, 1.999999, 2.999995]), True)
+    """
+
+    def __init__(self, X: Any, y: Any, *, intercept: bool = True, objective: str = "lecture") -> None:
+        if not isinstance(intercept, bool):
+            raise TypeError(f"intercept must be True or False, got {intercept!r}")
+        X, y = _check_data(X, y)
+        check_choice("objective", objective, OBJECTIVES)
+        self.X = add_intercept(X) if intercept else X
+        self.y = y
+        self.objective = objective
+        self._last: tuple = (None, None)  # (β, residual) of the last gradient: the loss at β reuses it
+
+    @classmethod
+    def lecture(cls, objective: str = "lecture") -> tuple[Regression, np.ndarray]:
+        """The lecture's problem (four points on y = x₁ + 2x₂ + 3, ones appended) and its start β₀."""
+        X, y, beta0 = lecture_data()
+        return cls(X, y, intercept=False, objective=objective), beta0
+
+    def with_objective(self, objective: str) -> Regression:
+        """The same data with another objective."""
+        return Regression(self.X, self.y, intercept=False, objective=objective)
+
+    @property
+    def dim(self) -> int:
+        """The number of coefficients d."""
+        return self.X.shape[1]
+
+    def _beta(self, beta: Any) -> np.ndarray:
+        return (
+            beta if isinstance(beta, np.ndarray) and beta.shape == (self.dim,) else _check_beta("beta", beta, self.dim)
+        )
+
+    def f(self, beta: Any) -> float:
+        """The objective at β."""
+        beta = self._beta(beta)
+        r = self._last[1] if self._last[0] is beta else self.y - self.X @ beta
+        return _loss(self.X, self.y, r, self.objective)
+
+    def grad(self, beta: Any) -> np.ndarray:
+        """The gradient of the objective at β."""
+        beta = self._beta(beta)
+        r = self.y - self.X @ beta
+        self._last = (beta, r)
+        return _gradient(self.X, self.y, r, self.objective)
+
+    def solution(self) -> np.ndarray:
+        """β = X⁺y, the least-squares coefficients by the pseudo-inverse."""
+        return pinv_solution(self.X, self.y)
+
+    def distance(self, beta: Any) -> float | np.ndarray:
+        """‖β − X⁺y‖ for one β, a path of shape (k, d), or a run (one distance per step)."""
+        return distance_to_pinv(beta, self.X, self.y)
+
+    def minibatch_descent(self, start: Any, *, lr: float, batch_size: int, epochs: int, seed: int = 0) -> DescentResult:
+        """Minibatch SGD on this problem; what ``gradient_descent(problem, …, batch_size=…)`` runs."""
+        from .sgd import regression_sgd  # sgd builds on this module
+
+        run = regression_sgd(
+            self.X, self.y, start, lr=lr, batch_size=batch_size, epochs=epochs, seed=seed, objective=self.objective
+        )
+        return dataclasses.replace(run, objective=self)
+
+    def __repr__(self) -> str:
+        n, d = self.X.shape
+        return f"Regression({n} rows, {d} coefficients, objective={self.objective!r})"

@@ -11,7 +11,6 @@ from hypothesis import strategies as st
 from helpers.descent import (
     DIVERGENCE_LIMIT,
     gd_step,
-    gradient_ascent,
     gradient_descent,
     iterate,
     momentum_step,
@@ -66,10 +65,10 @@ def test_the_loop_matches_the_lecture_pseudocode():
 
 
 def test_step_cap_and_fixed_number_of_steps():
-    r = gradient_descent(lecture_grad, 1.5, max_steps=100)
+    r = gradient_descent(lecture_grad, 1.5, steps=100)
     assert r.status == "max_steps" and r.steps == 100
     assert "stopped at the step cap 100" in r.message
-    r = gradient_descent(lecture_grad, 1.5, eps=None, max_steps=50)
+    r = gradient_descent(lecture_grad, 1.5, eps=None, steps=50)
     assert r.status == "finished" and r.steps == 50
     assert r.message.startswith("finished 50 steps")
 
@@ -77,7 +76,7 @@ def test_step_cap_and_fixed_number_of_steps():
 def test_divergence_is_reported_with_its_step_and_no_warning():
     with warnings.catch_warnings():
         warnings.simplefilter("error")
-        r = gradient_descent(lecture_grad, 1.5, lr=1.5, max_steps=10_000)
+        r = gradient_descent(lecture_grad, 1.5, lr=1.5, steps=10_000)
     assert r.diverged
     assert r.message == f"diverged at step {r.diverged_at}"
     assert 10 < r.diverged_at < 100
@@ -89,7 +88,7 @@ def test_overflow_inside_the_gradient_is_divergence_not_a_crash():
     # Step 1 lands at x ≈ 1280, where math.exp raises OverflowError.
     with warnings.catch_warnings():
         warnings.simplefilter("error")
-        r = gradient_ascent(lambda x: math.exp(x) - 1, 2.0, lr=200.0, max_steps=10)
+        r = gradient_descent(lambda x: math.exp(x) - 1, 2.0, lr=200.0, steps=10, ascent=True)
     assert r.diverged and r.diverged_at == 1
     assert r.path.tolist() == [2.0]
 
@@ -97,12 +96,12 @@ def test_overflow_inside_the_gradient_is_divergence_not_a_crash():
 def test_numpy_overflow_is_divergence_without_warnings():
     with warnings.catch_warnings():
         warnings.simplefilter("error")
-        r = gradient_ascent(lambda v: np.exp(v), np.array([5.0, 1.0]), lr=10.0)
+        r = gradient_descent(lambda v: np.exp(v), np.array([5.0, 1.0]), lr=10.0, ascent=True)
     assert r.diverged and r.diverged_at <= 3
 
 
 def test_ascent_finds_a_maximum():
-    r = gradient_ascent(lambda x: -2 * (x - 3), 0.0, lr=0.1)
+    r = gradient_descent(lambda x: -2 * (x - 3), 0.0, lr=0.1, ascent=True)
     assert r.converged and r.ascent
     assert abs(r.x - 3) < 1e-5
 
@@ -122,7 +121,7 @@ def test_momentum_plugs_into_the_same_loop():
 )
 def test_quadratics_converge_below_2_over_L(curvature, ratio, start):
     lr = ratio * 2 / curvature
-    r = gradient_descent(lambda x: curvature * x, start, lr=lr, eps=1e-8, max_steps=100_000)
+    r = gradient_descent(lambda x: curvature * x, start, lr=lr, eps=1e-8, steps=100_000)
     assert r.converged
     assert abs(r.x) <= 1e-8 / curvature * 1.0001
 
@@ -132,7 +131,7 @@ def test_quadratics_diverge_above_2_over_L(curvature, ratio, start):
     lr = ratio * 2 / curvature
     with warnings.catch_warnings():
         warnings.simplefilter("error")
-        r = gradient_descent(lambda x: curvature * x, start, lr=lr, eps=1e-8, max_steps=100_000)
+        r = gradient_descent(lambda x: curvature * x, start, lr=lr, eps=1e-8, steps=100_000)
     assert r.diverged
     assert np.all(np.abs(np.diff(np.abs(r.path))) > 0)  # |x| grows every step
 
@@ -146,20 +145,23 @@ def test_quadratics_diverge_above_2_over_L(curvature, ratio, start):
         ({"lr": "0.1"}, TypeError, r"lr must be a real number, got '0.1' of type str"),
         ({"eps": -1e-5}, ValueError, r"eps must be >= 0, got -1e-05"),
         ({"eps": float("inf")}, ValueError, r"eps must be a finite number"),
-        ({"max_steps": 0}, ValueError, r"max_steps must be an integer in \[1, 1000000\], got 0"),
-        ({"max_steps": 10.5}, TypeError, r"max_steps must be an integer, got 10.5"),
-        ({"max_steps": True}, TypeError, r"max_steps must be an integer, got True"),
-        ({"init": float("nan")}, ValueError, r"init must be finite"),
-        ({"init": [[1.0, 2.0]]}, ValueError, r"init must be a number or a non-empty 1-D vector, got shape \(1, 2\)"),
-        ({"init": []}, ValueError, r"init must be a number or a non-empty 1-D vector, got shape \(0,\)"),
-        ({"grad": 3}, TypeError, r"grad must be callable"),
+        ({"steps": 0}, ValueError, r"steps must be an integer in \[1, 1000000\], got 0"),
+        ({"steps": 10.5}, TypeError, r"steps must be an integer, got 10.5"),
+        ({"steps": True}, TypeError, r"steps must be an integer, got True"),
+        ({"start": float("nan")}, ValueError, r"start must be finite"),
+        ({"start": [[1.0, 2.0]]}, ValueError, r"start must be a number or a non-empty 1-D vector, got shape \(1, 2\)"),
+        ({"start": []}, ValueError, r"start must be a number or a non-empty 1-D vector, got shape \(0,\)"),
+        ({"grad": 3}, TypeError, r"objective must be an Objective"),
+        ({"momentum": 1.0}, ValueError, r"momentum must be"),
+        ({"momentum": 0.5, "ascent": True}, ValueError, r"momentum applies to descent only"),
+        ({"batch_size": 4, "epochs": 1}, TypeError, r"batch_size and epochs need a problem with data rows"),
         ({"f": "x**2"}, TypeError, r"f must be callable"),
     ],
 )
 def test_bad_arguments_are_named_in_the_error(kwargs, error, pattern):
-    args = {"grad": lecture_grad, "init": 1.0, **kwargs}
+    args = {"grad": lecture_grad, "start": 1.0, **kwargs}
     with pytest.raises(error, match=pattern):
-        gradient_descent(args.pop("grad"), args.pop("init"), **args)
+        gradient_descent(args.pop("grad"), args.pop("start"), **args)
 
 
 def test_a_gradient_of_the_wrong_shape_is_refused():
@@ -168,9 +170,9 @@ def test_a_gradient_of_the_wrong_shape_is_refused():
 
 
 def test_a_gradient_undefined_at_the_start_is_refused():
-    with pytest.raises(ValueError, match="cannot be evaluated at init = -1.0"):
+    with pytest.raises(ValueError, match="cannot be evaluated at start = -1.0"):
         gradient_descent(lambda x: math.log(x), -1.0)
-    with pytest.raises(ValueError, match="the gradient at init = 0.0 is not finite"):
+    with pytest.raises(ValueError, match="the gradient at start = 0.0 is not finite"):
         gradient_descent(lambda x: np.float64(1.0) / np.float64(x) if x else float("inf"), 0.0)
 
 
@@ -194,7 +196,7 @@ def _quad(x):
 def test_init_that_is_not_real_numbers_is_refused(init):
     with warnings.catch_warnings():
         warnings.simplefilter("error")
-        with pytest.raises(TypeError, match="init must be an array of real numbers"):
+        with pytest.raises(TypeError, match="start must be an array of real numbers"):
             gradient_descent(_quad, init, lr=0.1)
 
 
@@ -236,7 +238,7 @@ def test_what_f_returns_is_checked():
 
 
 def test_long_runs_are_refused_before_they_start():
-    with pytest.raises(ValueError, match=r"max_steps must be an integer in \[1, 1000000\], got 10000000"):
-        gradient_descent(_quad, [1.0, 1.0], lr=1e-12, eps=None, max_steps=10**7)
-    with pytest.raises(ValueError, match=r"\(max_steps \+ 1\) × len\(init\) \(the numbers in the path\)"):
-        gradient_descent(_quad, np.ones(1000), lr=1e-12, eps=None, max_steps=10**6)
+    with pytest.raises(ValueError, match=r"steps must be an integer in \[1, 1000000\], got 10000000"):
+        gradient_descent(_quad, [1.0, 1.0], lr=1e-12, eps=None, steps=10**7)
+    with pytest.raises(ValueError, match=r"\(steps \+ 1\) × len\(start\) \(the numbers in the path\)"):
+        gradient_descent(_quad, np.ones(1000), lr=1e-12, eps=None, steps=10**6)

@@ -53,8 +53,8 @@ def test_curvature_bounds_the_stable_learning_rate():
     for name in ("lecture_quadratic", "lecture_bowl", "stretched_bowl"):
         obj = get_function(name)
         start = 1.0 if obj.dim == 1 else [1.0, 1.0]
-        ok = gradient_descent(obj.grad, start, lr=0.9 * 2 / obj.curvature, eps=1e-6, max_steps=50_000)
-        bad = gradient_descent(obj.grad, start, lr=1.1 * 2 / obj.curvature, eps=1e-6, max_steps=50_000)
+        ok = gradient_descent(obj.grad, start, lr=0.9 * 2 / obj.curvature, eps=1e-6, steps=50_000)
+        bad = gradient_descent(obj.grad, start, lr=1.1 * 2 / obj.curvature, eps=1e-6, steps=50_000)
         assert ok.converged and bad.diverged
 
 

@@ -41,7 +41,7 @@ def run_1d(lr=0.2, x0=1.5, objective=QUAD, **kw):
 
 
 def run_2d(lr=0.1, start=(-2.0, -2.0), objective=BOWL, **kw):
-    return gradient_descent(objective.grad, list(start), lr=lr, f=objective.f, max_steps=300, **kw)
+    return gradient_descent(objective.grad, list(start), lr=lr, f=objective.f, steps=300, **kw)
 
 
 def rendered(fig) -> bytes:
@@ -237,7 +237,7 @@ def test_steps_to_converge_against_start_and_eps():
     ax = plot_steps_to_converge(starts, results)
     check_axes(ax, lines=1)
     epss = np.logspace(-9, -1, 5)
-    results = [run_1d(lr=1e-2, eps=e, max_steps=500) for e in epss]
+    results = [run_1d(lr=1e-2, eps=e, steps=500) for e in epss]
     ax = plot_steps_to_converge(epss, results, xlabel="ε", logx=True)
     check_axes(ax, legend=2)  # converged and the step cap
     lrs = [0.1, 1.5]

@@ -172,7 +172,7 @@ def check_learning_rate(answer) -> Feedback:
         return a * x * x + b * x
 
     factor = 1 - curvature * lr
-    result = gradient_descent(grad, x0, lr=lr, eps=eps, max_steps=cap, f=g)
+    result = gradient_descent(grad, x0, lr=lr, eps=eps, steps=cap, f=g)
     rule = f"each step multiplies g'(x) by 1 − {curvature:g}λ = {factor:.3g}"
     if result.converged:
         if abs(factor) < 1e-12 or result.steps <= 1:
@@ -322,7 +322,7 @@ def check_descent_derivative(answer) -> Feedback:
     run: DescentResult | None
     try:
         with np.errstate(all="ignore"):
-            run = gradient_descent(their_grad, x0, lr=lr, eps=1e-8, max_steps=2000)
+            run = gradient_descent(their_grad, x0, lr=lr, eps=1e-8, steps=2000)
     except Exception:  # a learner's function may fail anywhere on the path
         run = None
     if run is None:

@@ -2,11 +2,21 @@
 
 Plot functions take ``ax=None`` (they make their own figure when none is given), return what
 they drew on, never call ``plt.show()`` and never change global rcParams: they draw inside
-:func:`~helpers.plots.style.course_style`.
+:func:`~helpers.plots.style.course_style`. A run from :func:`~helpers.gradient_descent` records its
+objective, so ``plot_path_1d(run)`` needs no function restated. :func:`subplots` makes a notebook's
+own figure in the course's look.
 """
 
 from .calculus import plot_difference_error, plot_tangent, plot_update_directions
-from .descent import plot_curve, plot_gradient_field, plot_history, plot_path_1d, plot_paths_2d, plot_surface
+from .descent import (
+    plot_curve,
+    plot_gradient_field,
+    plot_history,
+    plot_path_1d,
+    plot_paths_2d,
+    plot_steps_to_converge,
+    plot_surface,
+)
 from .graph import plot_graph
 from .models import (
     plot_activations,
@@ -17,9 +27,10 @@ from .models import (
     plot_regression_paths,
     plot_softmax,
 )
-from .style import course_style
+from .style import COLORS, course_style, subplots
 
 __all__ = [
+    "COLORS",
     "course_style",
     "plot_activations",
     "plot_beta_trajectory",
@@ -35,7 +46,9 @@ __all__ = [
     "plot_regression_fit",
     "plot_regression_paths",
     "plot_softmax",
+    "plot_steps_to_converge",
     "plot_surface",
     "plot_tangent",
     "plot_update_directions",
+    "subplots",
 ]

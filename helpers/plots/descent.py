@@ -83,6 +83,29 @@ def as_objective(f, dim: int | None = None, name: str = "f") -> Objective:
     return f
 
 
+def objective_of(results: list[DescentResult], f, dim: int) -> Objective:
+    """The objective the runs descended: ``f`` when given, else the one the runs recorded.
+
+    A run records what :func:`~helpers.gradient_descent` was given, so it is drawn on that curve and
+    no other: an ``f`` that is not what the runs recorded is an error, not a silently wrong figure.
+    """
+    recorded = {id(r.objective): r.objective for r in results if isinstance(r.objective, Objective)}
+    if f is None:
+        if len(recorded) != 1 or any(r.objective is None for r in results):
+            raise ValueError(
+                "give f (the runs were made on a bare gradient and do not say what they descended), or run "
+                "gradient_descent on an Objective so that its runs record it"
+            )
+        return as_objective(next(iter(recorded.values())), dim=dim)
+    objective = as_objective(f, dim=dim)
+    for r in results:
+        if isinstance(r.objective, Objective) and r.objective.expr != objective.expr:
+            raise ValueError(
+                f"the run descended {r.objective!r}, not f = {objective!r}: it would be drawn on the wrong curve"
+            )
+    return objective
+
+
 def _as_results(results, name: str = "results", dim: int | None = None) -> list[DescentResult]:
     """One result or a non-empty sequence of them, as a list (checking the path's dimension)."""
     items = [results] if isinstance(results, DescentResult) else results
@@ -337,15 +360,15 @@ def _draw_curve(ax, objective: Objective, grid, values):
     return line
 
 
-def plot_path_1d(result: DescentResult, f, *, ax=None, markers: int = 60, arrows: int = 3, numbers: int = 0):
+def plot_path_1d(result: DescentResult, f=None, *, ax=None, markers: int = 60, arrows: int = 3, numbers: int = 0):
     """Draw a 1-D descent run on the curve of f.
 
     Parameters
     ----------
     result : DescentResult
         A run on a function of one variable (any status; a diverged run shows what it recorded).
-    f : Objective or str
-        The function descended, or its name in the library.
+    f : Objective or str, optional
+        The function descended, or its name in the library; by default the one the run recorded.
     ax : matplotlib.axes.Axes, optional
         Where to draw; a new figure when omitted.
     markers, arrows, numbers : int
@@ -357,13 +380,11 @@ def plot_path_1d(result: DescentResult, f, *, ax=None, markers: int = 60, arrows
 
     Examples
     --------
-    >>> from helpers.descent import gradient_descent
-    >>> from helpers.functions import get_function
-    >>> q = get_function("lecture_quadratic")
-    >>> ax = plot_path_1d(gradient_descent(q.grad, 1.5, lr=0.2, f=q.f), q)
+    >>> from helpers import gradient_descent, objective
+    >>> ax = plot_path_1d(gradient_descent(objective("lecture_quadratic"), 1.5, lr=0.2))
     """
     (result,) = _as_results(result, "result", dim=1)
-    objective = as_objective(f, dim=1)
+    objective = objective_of([result], f, dim=1)
     with course_style():
         ax = _new_axes(ax)
         xlim, ylim, grid, values = curve_view(objective, result.path)
@@ -481,15 +502,15 @@ def _mark_minima(ax, objective: Objective):
     return line
 
 
-def plot_paths_2d(results, f, *, labels=None, ax=None, markers: int = 60):
+def plot_paths_2d(results, f=None, *, labels=None, ax=None, markers: int = 60):
     """Draw one or several 2-D descent runs on the contours of f (e.g. three learning rates).
 
     Parameters
     ----------
     results : DescentResult or sequence of DescentResult
         Runs on a function of two variables.
-    f : Objective or str
-        The function descended, or its name in the library.
+    f : Objective or str, optional
+        The function descended, or its name in the library; by default the one the runs recorded.
     labels : sequence of str, optional
         One legend label per run (default "λ = …").
     ax : matplotlib.axes.Axes, optional
@@ -502,7 +523,7 @@ def plot_paths_2d(results, f, *, labels=None, ax=None, markers: int = 60):
     matplotlib.axes.Axes
     """
     results = _as_results(results, dim=2)
-    objective = as_objective(f, dim=2)
+    objective = objective_of(results, f, dim=2)
     labels = _labels(labels, results)
     with course_style():
         ax = _new_axes(ax, figsize=(6.0, 5.0))
@@ -542,13 +563,13 @@ def _path_colors(n: int) -> list[str]:
 # --- surface and gradient field --------------------------------------------------------------
 
 
-def plot_surface(f, *, result: DescentResult | None = None, ax=None, n: int = 60):
+def plot_surface(f=None, *, result: DescentResult | None = None, ax=None, n: int = 60):
     """Draw a 2-D objective as a 3-D surface, optionally with a descent path on it.
 
     Parameters
     ----------
-    f : Objective or str
-        A function of two variables, or its name in the library.
+    f : Objective or str, optional
+        A function of two variables, or its name in the library (by default the one ``result`` recorded).
     result : DescentResult, optional
         A run to draw on the surface (only the part over the domain).
     ax : mpl_toolkits.mplot3d.Axes3D, optional
@@ -560,10 +581,12 @@ def plot_surface(f, *, result: DescentResult | None = None, ax=None, n: int = 60
     -------
     mpl_toolkits.mplot3d.Axes3D
     """
-    objective = as_objective(f, dim=2)
     n = check_int("n", n, low=5, high=400)
     if result is not None:
         (result,) = _as_results(result, "result", dim=2)
+        objective = objective_of([result], f, dim=2)
+    else:
+        objective = as_objective(f, dim=2)
     with course_style():
         if ax is None:
             fig = plt.figure(figsize=(6.5, 5.0))

@@ -1,7 +1,9 @@
-"""One look for every figure of the course, applied without touching global rcParams.
+"""One look for every figure of the course.
 
-Plot functions wrap their drawing in ``with course_style():`` (a matplotlib style context),
-so a learner's own plots keep their settings.
+Plot functions wrap their drawing in ``with course_style():`` (a matplotlib style context), so
+they never change global rcParams. A notebook makes its own figures with :func:`subplots`, which
+sets the course's look for the rest of the session: matplotlib reads most settings when a label
+or line is drawn, after the figure was made, so a look limited to the call would not last.
 """
 
 from __future__ import annotations
@@ -17,7 +19,7 @@ from matplotlib.rcsetup import cycler
 if TYPE_CHECKING:  # matplotlib >= 3.9 names the rcParams keys; only the type checker needs them
     from matplotlib.typing import RcKeyType
 
-__all__ = ["COLORS", "FIG_WIDE", "FIG_SINGLE", "FIG_SQUARE", "course_style", "new_figure", "palette"]
+__all__ = ["COLORS", "FIG_WIDE", "FIG_SINGLE", "FIG_SQUARE", "course_style", "new_figure", "palette", "subplots"]
 
 # Okabe–Ito: distinguishable with the common colour-vision deficiencies.
 COLORS = {
@@ -82,3 +84,39 @@ def new_figure(figsize: tuple[float, float] = FIG_WIDE, ncols: int = 1, nrows: i
         FigureCanvasAgg(fig)
         axes = fig.subplots(nrows, ncols, squeeze=False, **kwargs)
     return fig, axes
+
+
+def subplots(nrows: int = 1, ncols: int = 1, *, figsize: tuple[float, float] | None = None, **kwargs) -> tuple:
+    """A pyplot figure and its axes in the course's look: ``fig, ax = subplots()``, ``fig, axes = subplots(1, 2)``.
+
+    Parameters
+    ----------
+    nrows, ncols : int
+        The grid of axes.
+    figsize : (float, float), optional
+        Width and height in inches; by default one that fits a notebook column
+        (``FIG_SINGLE`` for one column of axes, ``FIG_WIDE`` for more).
+    **kwargs
+        Passed to :func:`matplotlib.pyplot.subplots` (``sharey=True``, ``subplot_kw=…``).
+
+    Returns
+    -------
+    (Figure, Axes or array of Axes)
+        As :func:`matplotlib.pyplot.subplots`; ``%matplotlib inline`` shows the figure at the
+        cell's end.
+
+    Examples
+    --------
+    >>> fig, axes = subplots(1, 2)
+    >>> axes.shape, fig.get_size_inches().tolist()
+    ((2,), [10.0, 4.0])
+    >>> import matplotlib.pyplot as plt; plt.close(fig)
+    """
+    import matplotlib.pyplot as plt
+
+    for name, value in (("nrows", nrows), ("ncols", ncols)):
+        if isinstance(value, bool) or not isinstance(value, int) or not 1 <= value <= 6:
+            raise ValueError(f"{name} must be a whole number from 1 to 6, got {value!r}")
+    mpl.rcParams.update(_RC)
+    size = figsize if figsize is not None else (FIG_WIDE if ncols > 1 else FIG_SINGLE)
+    return plt.subplots(nrows, ncols, figsize=size, **kwargs)

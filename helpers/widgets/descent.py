@@ -286,7 +286,7 @@ class Descent1D(FigureExplorer):
                 raise ValueError(
                     f"f or f' is undefined there ({where or 'not a finite number'}); move x₀ to where the curve is drawn"
                 )
-            result = gradient_descent(objective.grad, x0, lr=lr, eps=eps, max_steps=c["max_steps"].value, f=objective.f)
+            result = gradient_descent(objective.grad, x0, lr=lr, eps=eps, steps=c["max_steps"].value, f=objective.f)
         except _RUN_ERRORS as exc:
             self.result = None
             self.path.clear()
@@ -434,7 +434,7 @@ class Descent2D(FigureExplorer):
             start,
             lr=self.value("lr"),
             eps=self.value("eps"),
-            max_steps=c["max_steps"].value,
+            steps=c["max_steps"].value,
             f=objective.f,
         )
         self.result = result
@@ -677,7 +677,7 @@ class Convergence(FigureExplorer):
         objective = get_function(name)
         lr = self.value("lr")
         result = gradient_descent(
-            objective.grad, self.value("x0"), lr=lr, eps=self.eps, max_steps=self.max_steps, f=objective.f
+            objective, self.value("x0"), lr=lr, eps=self.eps, steps=self.max_steps
         )
         self.result = result
         self.path.set_result(result)

@@ -1,0 +1,155 @@
+"""The course's API: the names of ``helpers.__all__``, and the notebooks call nothing else.
+
+One function type (``objective``), one loop (``gradient_descent``, with ascent, momentum and minibatch
+SGD as options) whose result records what it ran on, one regression problem type, plots that take a
+run alone.
+"""
+
+from __future__ import annotations
+
+import ast
+import json
+import re
+import subprocess
+import sys
+from pathlib import Path
+
+import numpy as np
+import pytest
+import sympy as sp
+
+import helpers
+from helpers import Regression, gradient_descent, objective
+from helpers.descent import iterate, momentum_step
+from helpers.formula import FormulaError
+from helpers.regression import linear_regression_gd
+from helpers.sgd import regression_sgd
+
+ROOT = Path(__file__).resolve().parents[1]
+NOTEBOOKS = sorted((ROOT / "notebooks").glob("*.ipynb"))
+#: The API is small enough to learn: today's count, to be brought down, never up without a reason.
+API_SIZE_LIMIT = 45
+
+
+def test_every_name_of_the_api_resolves_and_none_is_private():
+    assert len(helpers.__all__) == len(set(helpers.__all__)) <= API_SIZE_LIMIT
+    for name in helpers.__all__:
+        assert not name.startswith("_"), name
+        assert getattr(helpers, name) is not None
+    with pytest.raises(AttributeError, match="no attribute 'plot_nothing'"):
+        helpers.plot_nothing  # noqa: B018
+
+
+def test_importing_helpers_loads_no_plotting_or_widgets():
+    code = "import sys, helpers; print('matplotlib' in sys.modules, 'ipywidgets' in sys.modules)"
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True, cwd=ROOT)
+    assert out.stdout.split() == ["False", "False"]
+
+
+def _notebook_imports(path: Path) -> list[tuple[str, list[str]]]:
+    found = []
+    for cell in json.loads(path.read_text(encoding="utf-8"))["cells"]:
+        if cell["cell_type"] != "code":
+            continue
+        source = "\n".join(re.sub(r"^(\s*)[%!].*", r"\1pass", line) for line in "".join(cell["source"]).splitlines())
+        for node in ast.walk(ast.parse(source)):
+            if isinstance(node, ast.ImportFrom) and node.module and node.module.split(".")[0] == "helpers":
+                found.append((node.module, [a.name for a in node.names]))
+            elif isinstance(node, ast.Import):
+                found += [(a.name, []) for a in node.names if a.name.split(".")[0] == "helpers"]
+    return found
+
+
+@pytest.mark.parametrize("path", NOTEBOOKS, ids=lambda p: p.name)
+def test_notebooks_import_only_the_api(path):
+    imports = _notebook_imports(path)
+    assert imports, f"{path.name} imports nothing from helpers"
+    for module, names in imports:
+        assert module == "helpers", f"{path.name} imports the submodule {module}: use `from helpers import …`"
+        outside = [n for n in names if n not in helpers.__all__]
+        assert not outside, f"{path.name} imports {outside}, which are not in helpers.__all__"
+
+
+def test_objective_from_a_name_a_formula_and_an_expression_is_one_type():
+    x = sp.Symbol("x")
+    named, typed, built = objective("lecture_quadratic"), objective("x^2 + 2*x + 3"), objective(x**2 + 2 * x + 3)
+    for obj in (named, typed, built):
+        assert isinstance(obj, helpers.Objective)
+        assert obj.f(1.0) == 6.0 and obj.grad(1.0) == 4.0
+    assert sp.simplify(typed.derivative - (2 * x + 2)) == 0
+    assert objective("x**2 + 3*y**2", variables=("x", "y")).hessian([0.0, 0.0]).tolist() == [[2.0, 0.0], [0.0, 6.0]]
+
+
+@pytest.mark.parametrize(
+    ("spec", "error", "pattern"),
+    [
+        (3, TypeError, r"spec must be a library name .*, got 3 of type int"),
+        ("__import__('os').system('true')", FormulaError, r"\w"),
+        ("lecture_bowl", None, None),
+    ],
+)
+def test_objective_refuses_what_it_cannot_read(spec, error, pattern):
+    if error is None:
+        with pytest.raises(ValueError, match="give only its name"):
+            objective(spec, variables=("x",))
+        return
+    with pytest.raises(error, match=pattern):
+        objective(spec)
+
+
+def test_a_run_records_its_objective_and_plots_draw_it_there():
+    import matplotlib.pyplot as plt
+
+    from helpers import plot_path_1d
+
+    q = objective("lecture_quadratic")
+    run = gradient_descent(q, 1.5, lr=0.1)
+    assert run.objective is q and run.converged and run.values is not None
+    ax = plot_path_1d(run)  # no function restated
+    assert ax.get_lines()
+    other = objective("x^2")
+    with pytest.raises(ValueError, match="wrong curve"):
+        plot_path_1d(run, other)
+    with pytest.raises(ValueError, match="give f"):
+        plot_path_1d(gradient_descent(q.grad, 1.5, lr=0.1))  # a bare gradient records nothing
+    plt.close("all")
+
+
+def test_one_loop_for_descent_ascent_and_momentum():
+    bowl = objective("x**2 + 10*y**2", variables=("x", "y"))
+    heavy = gradient_descent(bowl, [2.0, 1.0], lr=0.01, eps=1e-6, momentum=0.9)
+    same = iterate(bowl.grad, [2.0, 1.0], momentum_step(0.01, 0.9), lr=0.01, eps=1e-6)
+    assert np.array_equal(heavy.path, same.path) and heavy.momentum == 0.9
+    plain = gradient_descent(bowl, [2.0, 1.0], lr=0.01, eps=1e-6)
+    assert heavy.steps < plain.steps
+    top = gradient_descent(objective("-(x - 3)**2"), 0.0, lr=0.1, ascent=True)
+    assert top.ascent and abs(top.x - 3) < 1e-5
+
+
+def test_a_regression_problem_runs_full_batch_and_minibatch_through_the_same_call():
+    problem, beta0 = Regression.lecture()
+    run = gradient_descent(problem, beta0, lr=0.01, eps=None, steps=5000)
+    reference = linear_regression_gd(problem.X, problem.y, beta0, lr=0.01, steps=5000)
+    assert np.array_equal(run.path, reference.path) and np.array_equal(run.values, reference.values)
+    assert run.objective is problem
+    rng = np.random.default_rng(0)
+    data = Regression(rng.normal(size=(200, 2)), rng.normal(size=200), objective="squared")
+    sgd = gradient_descent(data, np.zeros(3), lr=0.05, batch_size=16, epochs=3, seed=1)
+    plain = regression_sgd(data.X, data.y, np.zeros(3), lr=0.05, batch_size=16, epochs=3, seed=1)
+    assert np.array_equal(sgd.path, plain.path) and sgd.objective is data
+    with pytest.raises(ValueError, match="needs both batch_size and epochs"):
+        gradient_descent(data, np.zeros(3), lr=0.05, batch_size=16)
+    assert np.allclose(problem.solution(), [1, 2, 3]) and problem.distance([1, 2, 4]) == pytest.approx(1.0)
+
+
+def test_subplots_gives_the_course_look_and_checks_its_grid():
+    import matplotlib as mpl
+    import matplotlib.pyplot as plt
+
+    from helpers import subplots
+
+    fig, axes = subplots(1, 2)
+    assert axes.shape == (2,) and mpl.rcParams["axes.spines.top"] is False
+    plt.close(fig)
+    with pytest.raises(ValueError, match="ncols must be a whole number from 1 to 6, got 0"):
+        subplots(1, 0)
