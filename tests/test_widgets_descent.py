@@ -273,7 +273,7 @@ def test_descent_2d_lecture_run():
 
 def test_convergence_explorer_zones_and_statuses():
     ex = build("convergence", lr=0.2)
-    assert ex.threshold_label.get_text() == "2/L = 1  (L = 2)"
+    assert ex.threshold_label.get_text() == "2/μ = 1  (μ = 2)"
     assert "monotone" in ex.status
     set_control(ex, "lr", 0.8)
     assert "oscillating around the minimum" in ex.status
@@ -282,11 +282,11 @@ def test_convergence_explorer_zones_and_statuses():
     set_control(ex, "lr", 1.05)
     assert ex.status.startswith("diverging: |f'| grew from")
     set_control(ex, "lr", 2.0)
-    assert re.match(r"^diverged at step \d+ \(λ = 2, 1/L = 0.5, 2/L = 1\)$", ex.status)
+    assert re.match(r"^diverged at step \d+ \(λ = 2, 1/μ = 0.5, 2/μ = 1\)$", ex.status)
     theory = np.asarray(ex.theory.get_ydata(), dtype=float)
     assert np.all(np.isfinite(theory) | np.isnan(theory))
     set_control(ex, "function", "double_well")
-    assert "L = f''(x*)" in ex.threshold_label.get_text()
+    assert "μ = f''(x*)" in ex.threshold_label.get_text()
     assert not ex.theory.get_visible()
 
 

@@ -1,4 +1,4 @@
-"""Explorers of gradient descent: a 1-D run on a curve, a 2-D run on contours, and the 2/L threshold.
+"""Explorers of gradient descent: a 1-D run on a curve, a 2-D run on contours, and the 2/μ threshold.
 
 Each explorer draws its figure once (curves, contours, axes) and, on every slider move, only runs
 the descent again and sets new data on the existing artists. Rendering follows suit
@@ -482,12 +482,12 @@ def descent_2d_explorer(
     return Descent2D(function, lr, eps, x0, y0, max_steps)
 
 
-# --- convergence and the 2/L threshold -------------------------------------------------------
+# --- convergence and the 2/μ threshold -------------------------------------------------------
 
 
 @functools.lru_cache(maxsize=16)
 def curvature_at_minimum(name: str) -> float:
-    """L: the curvature bound of a quadratic, or f''(x*) at the global minimum of a non-convex function."""
+    """μ: the curvature bound of a quadratic, or f''(x*) at the global minimum of a non-convex function."""
     objective = get_function(name)
     if objective.curvature is not None:
         return float(objective.curvature)
@@ -506,14 +506,14 @@ def oscillates(path: np.ndarray, window: int = 30) -> bool:
 
 
 def convergence_status(result: DescentResult, L: float) -> str:
-    """The convergence explorer's status: converged / oscillating / diverging / diverged, with the step and λ vs 2/L.
+    """The convergence explorer's status: converged / oscillating / diverging / diverged, with the step and λ vs 2/μ.
 
     Examples: "converged in 26 steps (|f'| ≤ ε = 1e-05), oscillating around the minimum (λ = 0.8,
-    1/L = 0.5, 2/L = 1); x = -1", "diverged at step 49 (…)", "oscillating: no convergence in 200
+    1/μ = 0.5, 2/μ = 1); x = -1", "diverged at step 49 (…)", "oscillating: no convergence in 200
     steps, …", "diverging: |f'| grew from 5.0e+00 to 9.5e+08 in 200 steps (…)".
     """
     lr = result.lr
-    rates = f"λ = {lr:.3g}, 1/L = {1 / L:.3g}, 2/L = {2 / L:.3g}"
+    rates = f"λ = {lr:.3g}, 1/μ = {1 / L:.3g}, 2/μ = {2 / L:.3g}"
     if result.diverged:
         return f"diverged at step {result.diverged_at} ({rates})"
     swings = oscillates(result.path)
@@ -529,7 +529,7 @@ def convergence_status(result: DescentResult, L: float) -> str:
 
 
 def _theory(values: np.ndarray, lr: float, L: float) -> np.ndarray:
-    """f(x_k) − f* = (1 − λL)^{2k} (f(x₀) − f*) on a quadratic, computed in logs (no overflow, no warning)."""
+    """f(x_k) − f* = (1 − λμ)^{2k} (f(x₀) − f*) on a quadratic, computed in logs (no overflow, no warning)."""
     k = np.arange(len(values), dtype=float)
     gap0, rate = float(values[0]) if len(values) else 0.0, abs(1.0 - lr * L)
     if gap0 <= 0 or rate == 0:
@@ -541,7 +541,7 @@ def _theory(values: np.ndarray, lr: float, L: float) -> np.ndarray:
     return np.where(logs < 300, 10.0 ** np.minimum(logs, 300), np.nan)
 
 
-#: Labels of the λ axis's zones: below 1/L, between 1/L and 2/L, above 2/L.
+#: Labels of the λ axis's zones: below 1/μ, between 1/μ and 2/μ, above 2/μ.
 ZONES = ("monotone", "oscillates", "diverges")
 ZONES_NEAR_MINIMUM = ("monotone near x*", "oscillates", "cannot settle at x*")
 
@@ -551,9 +551,9 @@ _LR_RANGE = (-3.0, 0.5)
 
 
 class Convergence(FigureExplorer):
-    """The learning rate against 2/L: path, f(x_k) − f(x*) per step with the quadratic's theory, and a λ axis."""
+    """The learning rate against 2/μ: path, f(x_k) − f(x*) per step with the quadratic's theory, and a λ axis."""
 
-    title = "convergence and 2/L"
+    title = "convergence and 2/μ"
 
     def __init__(self, function, lr, x0, eps, max_steps):
         function = check_choice("function", function, FUNCTIONS_CONVERGENCE)
@@ -587,7 +587,7 @@ class Convergence(FigureExplorer):
             self.ax_curve.legend(handles=self.path.legend_handles, loc="upper center", fontsize=8.5, ncols=3)
             self.gap = StepCurve(self.ax_gap, color=COLORS["blue"], label="f(x_k) − f(x*)")
             (self.theory,) = self.ax_gap.plot(
-                [], [], color=COLORS["black"], ls="--", lw=1.2, label=r"theory $(1 - \lambda L)^{2k}\,(f(x_0) - f^*)$"
+                [], [], color=COLORS["black"], ls="--", lw=1.2, label=r"theory $(1 - \lambda \mu)^{2k}\,(f(x_0) - f^*)$"
             )
             self.ax_gap.set_title("f(x_k) − f(x*) per step (log scale)")
             self.ax_gap.set_xlabel("step k")
@@ -643,9 +643,9 @@ class Convergence(FigureExplorer):
             label.set_text(text)
             label.set_visible(b / a > 1.8)
         self.threshold.set_data([2 / L, 2 / L], [0, 1])
-        where = "L" if objective.curvature is not None else "L = f''(x*)"
+        where = "μ" if objective.curvature is not None else "μ = f''(x*)"
         self.threshold_label.set_position((2 / L * 1.06, 0.92))
-        self.threshold_label.set_text(f"2/L = {2 / L:.3g}  ({where} = {L:.3g})")
+        self.threshold_label.set_text(f"2/μ = {2 / L:.3g}  ({where} = {L:.3g})")
         self.theory.set_visible(objective.curvature is not None and objective.convex)
         # The theory line is only drawn for the quadratic: so is its legend entry.
         old = self.ax_gap.get_legend()
@@ -699,17 +699,17 @@ def convergence_explorer(
     eps: float = 1e-5,
     max_steps: int = 200,
 ) -> Convergence:
-    """Does gradient descent converge? The learning rate against the 2/L threshold, with sliders.
+    """Does gradient descent converge? The learning rate against the 2/μ threshold, with sliders.
 
-    On a quadratic with curvature L, x_k − x* shrinks by the factor (1 − λL) each step: monotone
-    for λ < 1/L, oscillating for 1/L < λ < 2/L, diverging for λ > 2/L. The λ axis under the plots
-    shows the three zones (for a non-convex function, with L = f''(x*) at its global minimum:
+    On a quadratic with curvature μ, x_k − x* shrinks by the factor (1 − λμ) each step: monotone
+    for λ < 1/μ, oscillating for 1/μ < λ < 2/μ, diverging for λ > 2/μ. The λ axis under the plots
+    shows the three zones (for a non-convex function, with μ = f''(x*) at its global minimum:
     they hold near it), and the loss panel draws the quadratic's predicted gap as a dashed line.
 
     Parameters
     ----------
     function : {"lecture_quadratic", "double_well", "xcos"}
-        A convex quadratic (curvature L = 2) or a non-convex function.
+        A convex quadratic (curvature μ = 2) or a non-convex function.
     lr : float
         The learning rate λ, in [1e-3, 10^0.5].
     x0 : float
