@@ -676,9 +676,7 @@ class Convergence(FigureExplorer):
             self._show_function(name)
         objective = get_function(name)
         lr = self.value("lr")
-        result = gradient_descent(
-            objective, self.value("x0"), lr=lr, eps=self.eps, steps=self.max_steps
-        )
+        result = gradient_descent(objective, self.value("x0"), lr=lr, eps=self.eps, steps=self.max_steps)
         self.result = result
         self.path.set_result(result)
         assert result.values is not None  # recorded, since f is given
