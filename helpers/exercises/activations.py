@@ -17,11 +17,12 @@ from __future__ import annotations
 import math
 import numbers
 import re
+from typing import TypedDict
 
 import numpy as np
 
 from ..nn import sigmoid, sigmoid_grad, tanh_grad
-from . import Feedback, answer_check, describe, no_answer, read_number
+from . import Feedback, answer_check, describe, no_answer, read_number, unreadable
 
 __all__ = [
     "SHAPE_EXERCISE",
@@ -33,10 +34,16 @@ __all__ = [
     "check_zero_gradient",
 ]
 
+
+class _ShapeExercise(TypedDict):
+    X: tuple[int, int]
+    W: tuple[tuple[int, int], tuple[int, int], tuple[int, int]]
+
+
 #: Exercise 1: σ'(x) at this x.
 SIGMOID_EXERCISE = {"x": 2.0}
 #: Exercise 2: X of shape ``X`` goes through layers with these weight shapes (b⁽ℓ⁾ has W⁽ℓ⁾'s columns).
-SHAPE_EXERCISE = {"X": (64, 5), "W": ((5, 16), (16, 8), (8, 3))}
+SHAPE_EXERCISE: _ShapeExercise = {"X": (64, 5), "W": ((5, 16), (16, 8), (8, 3))}
 #: Exercise 3: the activations to choose from.
 ZERO_GRADIENT_CHOICES = ("sigmoid", "tanh", "relu", "identity")
 
@@ -56,8 +63,8 @@ def check_sigmoid_derivative(answer) -> Feedback:
     if answer is None:
         return no_answer("0.123")
     value, problem = read_number(answer, "0.123")
-    if problem:
-        return Feedback("unreadable", problem)
+    if value is None:
+        return unreadable(problem)
     x = SIGMOID_EXERCISE["x"]
     s = sigmoid(x)
     exact = sigmoid_grad(x)
@@ -149,8 +156,8 @@ def check_output_shape(answer) -> Feedback:
     if answer is None:
         return no_answer("(10, 4)")
     shape, problem = _read_shape(answer)
-    if problem:
-        return Feedback("unreadable", problem)
+    if shape is None:
+        return unreadable(problem)
     if any(v < 0 for v in shape):
         return Feedback("unreadable", f"a shape has no negative sizes, got {shape}")
     n, d = SHAPE_EXERCISE["X"]
@@ -242,8 +249,8 @@ def check_zero_gradient(answer) -> Feedback:
     if answer is None:
         return no_answer("'tanh'")
     name, problem = _read_activation(answer)
-    if problem:
-        return Feedback("unreadable", problem)
+    if name is None:
+        return unreadable(problem)
     if name == "relu":
         return Feedback(
             "correct",

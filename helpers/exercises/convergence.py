@@ -20,6 +20,7 @@ Exercises
 from __future__ import annotations
 
 import math
+from typing import TypedDict
 
 import numpy as np
 
@@ -27,7 +28,7 @@ from ..calculus import derivative_function, second_derivative, symbolic_derivati
 from ..descent import gradient_descent
 from ..formula import FormulaError, compile_formula
 from ..functions import get_function
-from . import Feedback, answer_check, describe, no_answer, read_array, read_number
+from . import Feedback, answer_check, describe, no_answer, read_array, read_number, unreadable
 
 __all__ = [
     "CONVEXITY_EXERCISE",
@@ -40,12 +41,29 @@ __all__ = [
     "convexity_report",
 ]
 
+
+class _ConvexityExercise(TypedDict):
+    f: str
+    interval: tuple[float, float]
+
+
+class _LargestLrExercise(TypedDict):
+    f: str
+    hessian: list[list[float]]
+
+
+class _MinimumExercise(TypedDict):
+    function: str
+    x0: float
+    lr: float
+
+
 #: Exercise 1: is ``f`` convex on ``interval``?
-CONVEXITY_EXERCISE = {"f": "x**2 + 3*sin(x)", "interval": (-3.0, 3.0)}
+CONVEXITY_EXERCISE: _ConvexityExercise = {"f": "x**2 + 3*sin(x)", "interval": (-3.0, 3.0)}
 #: Exercise 2: the quadratic and its Hessian.
-LARGEST_LR_EXERCISE = {"f": "3*x**2 + 2*x*y + 2*y**2", "hessian": [[6.0, 2.0], [2.0, 4.0]]}
+LARGEST_LR_EXERCISE: _LargestLrExercise = {"f": "3*x**2 + 2*x*y + 2*y**2", "hessian": [[6.0, 2.0], [2.0, 4.0]]}
 #: Exercise 3: gradient descent on the double well from ``x0`` with learning rate ``lr``.
-MINIMUM_EXERCISE = {"function": "double_well", "x0": 0.2, "lr": 0.05}
+MINIMUM_EXERCISE: _MinimumExercise = {"function": "double_well", "x0": 0.2, "lr": 0.05}
 
 #: Grid points on which f'' is evaluated.
 _GRID = 2001
@@ -71,7 +89,7 @@ def _read_verdict(answer) -> tuple[bool | None, str | None]:
 
 def _read_interval(interval) -> tuple[tuple[float, float] | None, str | None]:
     pair, problem = read_array(interval, "two numbers (a, b)", finite=False)
-    if problem or pair.shape != (2,):
+    if pair is None or pair.shape != (2,):
         return None, f"the interval must be two numbers (a, b) with a < b, got {describe(interval)}"
     lo, hi = float(pair[0]), float(pair[1])
     if not (math.isfinite(lo) and math.isfinite(hi) and lo < hi):
@@ -110,7 +128,7 @@ def convexity_report(f: str, interval=(-3.0, 3.0)) -> dict:
         If ``f`` is not a formula in x, or f'' is not a finite real number everywhere on the interval.
     """
     bounds, problem = _read_interval(interval)
-    if problem:
+    if bounds is None:
         raise ValueError(problem)
     lo, hi = bounds
     second = second_derivative(f, "x")
@@ -164,13 +182,13 @@ def check_convexity(answer, f: str | None = None, interval=None) -> Feedback:
     if answer is None:
         return no_answer("True or False")
     verdict, problem = _read_verdict(answer)
-    if problem:
-        return Feedback("unreadable", problem)
+    if verdict is None:
+        return unreadable(problem)
     if not isinstance(f, str):
         return Feedback("unreadable", f"f must be a formula string such as 'x**2 + sin(x)', got {describe(f)}")
     bounds, problem = _read_interval(interval)
-    if problem:
-        return Feedback("unreadable", problem)
+    if bounds is None:
+        return unreadable(problem)
     try:
         report = convexity_report(f, bounds)
         fx = compile_formula(f, ("x",)).f
@@ -213,8 +231,8 @@ def check_largest_lr(answer) -> Feedback:
     if answer is None:
         return no_answer("0.5")
     value, problem = read_number(answer, "0.5")
-    if problem:
-        return Feedback("unreadable", problem)
+    if value is None:
+        return unreadable(problem)
     H = np.array(LARGEST_LR_EXERCISE["hessian"])
     low, mu_max = (float(v) for v in np.linalg.eigvalsh(H))
     limit = 2.0 / mu_max
@@ -267,8 +285,8 @@ def check_reached_minimum(answer) -> Feedback:
     if answer is None:
         return no_answer("-0.5")
     value, problem = read_number(answer, "-0.5")
-    if problem:
-        return Feedback("unreadable", problem)
+    if value is None:
+        return unreadable(problem)
     well = get_function(MINIMUM_EXERCISE["function"])
     x0, lr = MINIMUM_EXERCISE["x0"], MINIMUM_EXERCISE["lr"]
     run = gradient_descent(well.grad, x0, lr=lr, f=well.f)
