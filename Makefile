@@ -41,10 +41,11 @@ lab: $(LAB_STAMP)
 	$(BIN)/jupyter lab --ServerApp.ip=127.0.0.1 --ServerApp.port=$(PORT) --ServerApp.root_dir=notebooks $(ROOT_FLAG) \
 		--LabApp.default_url=/lab/tree/01_differentiation.ipynb
 
-# Lint, then unit/property tests, the docstring examples of helpers/, and strict nbval on every notebook.
+# Lint (ruff, mypy), then unit/property tests, the docstring examples of helpers/, and strict nbval on every notebook.
 test: $(TEST_STAMP)
 	$(BIN)/ruff check helpers tests tools benchmarks notebooks
 	$(BIN)/ruff format --check helpers tests tools benchmarks notebooks
+	$(BIN)/mypy helpers
 	MPLBACKEND=Agg $(BIN)/python -m pytest \
 		--cov=helpers --cov-report=term --cov-fail-under=90 --doctest-modules $(PYTEST_STRICT) \
 		tests helpers notebooks
@@ -80,6 +81,7 @@ nbval: $(TEST_STAMP)
 lint: $(TEST_STAMP)
 	$(BIN)/ruff check helpers tests tools benchmarks notebooks
 	$(BIN)/ruff format --check helpers tests tools benchmarks notebooks
+	$(BIN)/mypy helpers
 
 # The only way notebooks get their stored outputs: a fresh kernel each, then normalised.
 # NB=notebooks/03_gradient_vectors.ipynb runs just one.
