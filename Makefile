@@ -18,7 +18,8 @@ ROOT_FLAG := $(if $(filter 0,$(shell id -u)),--allow-root,)
 # keeps random examples, to find new cases while editing helpers (tests/conftest.py has both profiles).
 PYTEST_STRICT := --nbval --nbval-current-env --nbval-sanitize-with .nbval-sanitize.cfg --hypothesis-profile=ci
 
-.PHONY: install lab test unit nbval lint notebooks bench links test-colab print-colab-python clean
+.PHONY: install lab test unit nbval lint notebooks bench links test-colab print-colab-python clean \
+	student-edition grade grade-solutions
 
 # Everything: the course and the test tools (nbval-matrix and the developer targets use it).
 install: $(TEST_STAMP)
@@ -43,8 +44,8 @@ lab: $(LAB_STAMP)
 
 # Lint (ruff, mypy), then unit/property tests, the docstring examples of helpers/, and strict nbval on every notebook.
 test: $(TEST_STAMP)
-	$(BIN)/ruff check helpers tests tools benchmarks notebooks
-	$(BIN)/ruff format --check helpers tests tools benchmarks notebooks
+	$(BIN)/ruff check helpers tests tools benchmarks notebooks grading
+	$(BIN)/ruff format --check helpers tests tools benchmarks notebooks grading
 	$(BIN)/mypy helpers
 	MPLBACKEND=Agg $(BIN)/python -m pytest \
 		--cov=helpers --cov-report=term --cov-fail-under=90 --doctest-modules $(PYTEST_STRICT) \
@@ -79,8 +80,8 @@ nbval: $(TEST_STAMP)
 	MPLBACKEND=Agg $(BIN)/python -m pytest -q $(PYTEST_STRICT) notebooks
 
 lint: $(TEST_STAMP)
-	$(BIN)/ruff check helpers tests tools benchmarks notebooks
-	$(BIN)/ruff format --check helpers tests tools benchmarks notebooks
+	$(BIN)/ruff check helpers tests tools benchmarks notebooks grading
+	$(BIN)/ruff format --check helpers tests tools benchmarks notebooks grading
 	$(BIN)/mypy helpers
 
 # The only way notebooks get their stored outputs: a fresh kernel each, then normalised.
@@ -98,3 +99,21 @@ bench: $(TEST_STAMP)
 
 clean:
 	rm -rf $(VENV) .pytest_cache .hypothesis .coverage .ruff_cache
+
+# For a class (docs/grading.md). The class's copy of the course, without solutions, as a git repository:
+#   make student-edition OUT=../gd-course-class [REPO=owner/name]
+student-edition: $(LAB_STAMP)
+	@test -n "$(OUT)" || { echo "usage: make student-edition OUT=/folder/outside/the/repo [REPO=owner/name]"; exit 2; }
+	$(BIN)/python tools/student_edition.py $(OUT) --git $(if $(REPO),--repo $(REPO),)
+
+# Grade submitted notebooks (one folder per student): make grade SUBMISSIONS=submissions/ [RESULTS=...] [TIMEOUT=300] [JOBS=2]
+RESULTS ?= build/results/results.csv
+TIMEOUT ?= 300
+JOBS    ?= 1
+grade: $(LAB_STAMP)
+	@test -n "$(SUBMISSIONS)" || { echo "usage: make grade SUBMISSIONS=folder-per-student [RESULTS=build/results/results.csv]"; exit 2; }
+	$(BIN)/python tools/grade.py $(SUBMISSIONS) --out $(RESULTS) --timeout $(TIMEOUT) --jobs $(JOBS)
+
+# The hidden tests against the course's own solutions (exit 1 unless every exercise is correct).
+grade-solutions: $(LAB_STAMP)
+	$(BIN)/python tools/grade.py --solutions --out build/grade-solutions/results.csv
