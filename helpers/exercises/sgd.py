@@ -260,7 +260,8 @@ def check_diverging_batches(answer) -> Feedback:
         return Feedback("correct", f"correct: b = 1 and b = 2 diverge, larger batches do not. {why}")
     if not chosen:
         return Feedback(
-            "wrong", "some of them do diverge: run regression_sgd for each batch size and look at .diverged"
+            "wrong",
+            "some of them do diverge: run gradient_descent(problem3, …, batch_size=b, epochs=…) for each batch size and look at .diverged",
         )
     if chosen & {50, 1000} and not chosen & right:
         return Feedback(
