@@ -19,7 +19,7 @@ ROOT_FLAG := $(if $(filter 0,$(shell id -u)),--allow-root,)
 PYTEST_STRICT := --nbval --nbval-current-env --nbval-sanitize-with .nbval-sanitize.cfg --hypothesis-profile=ci
 
 .PHONY: install lab test unit nbval lint notebooks bench links test-colab print-colab-python clean \
-	student-edition grade grade-solutions
+	student-edition grade grade-solutions site
 
 # Everything: the course and the test tools (nbval-matrix and the developer targets use it).
 install: $(TEST_STAMP)
@@ -34,8 +34,8 @@ $(LAB_STAMP): requirements.txt constraints.txt pyproject.toml
 	$(BIN)/python -m pip install --quiet --no-deps -e .
 	touch $@
 
-$(TEST_STAMP): $(LAB_STAMP) requirements-test.txt
-	$(BIN)/python -m pip install --quiet -r requirements.txt -r requirements-test.txt -c constraints.txt
+$(TEST_STAMP): $(LAB_STAMP) requirements-test.txt requirements-site.txt
+	$(BIN)/python -m pip install --quiet -r requirements.txt -r requirements-test.txt -r requirements-site.txt -c constraints.txt
 	touch $@
 
 lab: $(LAB_STAMP)
@@ -44,8 +44,8 @@ lab: $(LAB_STAMP)
 
 # Lint (ruff, mypy), then unit/property tests, the docstring examples of helpers/, and strict nbval on every notebook.
 test: $(TEST_STAMP)
-	$(BIN)/ruff check helpers tests tools benchmarks notebooks grading
-	$(BIN)/ruff format --check helpers tests tools benchmarks notebooks grading
+	$(BIN)/ruff check helpers tests tools benchmarks notebooks grading site
+	$(BIN)/ruff format --check helpers tests tools benchmarks notebooks grading site
 	$(BIN)/mypy helpers
 	MPLBACKEND=Agg $(BIN)/python -m pytest \
 		--cov=helpers --cov-report=term --cov-fail-under=90 --doctest-modules $(PYTEST_STRICT) \
@@ -80,8 +80,8 @@ nbval: $(TEST_STAMP)
 	MPLBACKEND=Agg $(BIN)/python -m pytest -q $(PYTEST_STRICT) notebooks
 
 lint: $(TEST_STAMP)
-	$(BIN)/ruff check helpers tests tools benchmarks notebooks grading
-	$(BIN)/ruff format --check helpers tests tools benchmarks notebooks grading
+	$(BIN)/ruff check helpers tests tools benchmarks notebooks grading site
+	$(BIN)/ruff format --check helpers tests tools benchmarks notebooks grading site
 	$(BIN)/mypy helpers
 
 # The only way notebooks get their stored outputs: a fresh kernel each, then normalised.
@@ -98,7 +98,7 @@ bench: $(TEST_STAMP)
 	MPLBACKEND=Agg $(BIN)/python benchmarks/run_all.py
 
 clean:
-	rm -rf $(VENV) .pytest_cache .hypothesis .coverage .ruff_cache
+	rm -rf $(VENV) .pytest_cache .hypothesis .coverage .ruff_cache site/_build
 
 # For a class (docs/grading.md). The class's copy of the course, without solutions, as a git repository:
 #   make student-edition OUT=../gd-course-class [REPO=owner/name]
@@ -117,3 +117,8 @@ grade: $(LAB_STAMP)
 # The hidden tests against the course's own solutions (exit 1 unless every exercise is correct).
 grade-solutions: $(LAB_STAMP)
 	$(BIN)/python tools/grade.py --solutions --out build/grade-solutions/results.csv
+
+# The course as a website in site/_build/html, from the notebooks' stored outputs (nothing is
+# executed, nothing fetched from the web); any warning fails it. docs/website.md says more.
+site: $(TEST_STAMP)
+	$(BIN)/python tools/build_site.py
