@@ -19,7 +19,7 @@ ROOT_FLAG := $(if $(filter 0,$(shell id -u)),--allow-root,)
 PYTEST_STRICT := --nbval --nbval-current-env --nbval-sanitize-with .nbval-sanitize.cfg --hypothesis-profile=ci
 
 .PHONY: install lab test unit nbval lint notebooks bench links test-colab print-colab-python clean \
-	student-edition grade grade-solutions site
+	student-edition grade grade-solutions site hub-test
 
 # Everything: the course and the test tools (nbval-matrix and the developer targets use it).
 install: $(TEST_STAMP)
@@ -122,3 +122,9 @@ grade-solutions: $(LAB_STAMP)
 # executed, nothing fetched from the web); any warning fails it. docs/website.md says more.
 site: $(TEST_STAMP)
 	$(BIN)/python tools/build_site.py
+
+# A class on a real JupyterHub on 127.0.0.1: STUDENTS students open the nbgitpuller link, pull the
+# course from a local git server and run notebook 01; prints per-student memory and CPU (docs/instructors.md).
+STUDENTS ?= 10
+hub-test: $(TEST_STAMP)
+	$(BIN)/python tools/hub_test.py --students $(STUDENTS)

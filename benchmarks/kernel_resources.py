@@ -4,7 +4,11 @@ Each notebook runs top to bottom in a fresh kernel (as a student's Run All does)
 temporary folder; then the kernel process's peak resident memory (VmHWM), its memory at the end (what an
 idle kernel keeps until it is culled) and its CPU seconds are read from /proc (Linux only).
 
-Usage: .venv/bin/python benchmarks/kernel_resources.py [--threads N]
+Usage: .venv/bin/python benchmarks/kernel_resources.py [--threads N] [--commit REF] [--keep-going] [--markdown] [NOTEBOOK ...]
+
+--commit runs the notebooks of a commit (e.g. HEAD) with that commit's helpers/ (a `git archive` copy,
+which the notebooks' setup cell puts first on the path), not the working tree while it is being edited.
+--markdown also prints the rows of the sizing table in docs/instructors.md, in its format.
 """
 
 from __future__ import annotations
@@ -12,6 +16,7 @@ from __future__ import annotations
 import argparse
 import os
 import shutil
+import subprocess
 import sys
 import tempfile
 import time
@@ -53,30 +58,67 @@ def measure(path: Path) -> dict:
     return result
 
 
+def _short(ref: str) -> str:
+    return subprocess.run(["git", "-C", str(ROOT), "rev-parse", "--short", ref], capture_output=True, text=True).stdout.strip()  # fmt: skip
+
+
 def main(argv: list[str]) -> int:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--threads", type=int, default=None, help="set OMP/OPENBLAS threads for the kernels")
+    parser.add_argument("--commit", default=None, help="measure this commit's notebooks and helpers (e.g. HEAD)")
+    parser.add_argument("--keep-going", action="store_true", help="report a notebook that fails and go on")
+    parser.add_argument("notebooks", nargs="*", help="only these, e.g. 04_linear_regression.ipynb (default: all)")
+    parser.add_argument("--markdown", action="store_true", help="also print the rows of docs/instructors.md's table")
     args = parser.parse_args(argv)
+    if args.threads is not None and args.threads < 1:
+        parser.error(f"--threads must be at least 1, got {args.threads}")
     if args.threads:
         for var in ("OMP_NUM_THREADS", "OPENBLAS_NUM_THREADS", "MKL_NUM_THREADS"):
             os.environ[var] = str(args.threads)
     os.environ.pop("MPLBACKEND", None)  # a student's kernel draws inline
-    rows = []
+    from nbclient.exceptions import CellExecutionError
+
+    rows, failed = [], []
     with tempfile.TemporaryDirectory(prefix="kernel-resources-") as tmp:
         work = Path(tmp) / "notebooks"
-        shutil.copytree(ROOT / "notebooks", work)
-        for path in sorted(work.glob("*.ipynb")):
-            r = measure(path)
+        if args.commit:
+            archive = subprocess.run(
+                ["git", "-C", str(ROOT), "archive", "--format=tar", args.commit], capture_output=True
+            )
+            if archive.returncode != 0:
+                parser.error(f"--commit must name a commit of this repository, got {args.commit!r}: {archive.stderr.decode().strip()}")  # fmt: skip
+            subprocess.run(["tar", "-x", "-C", tmp], input=archive.stdout, check=True)
+            print(f"notebooks and helpers of {args.commit} ({_short(args.commit)})", flush=True)
+        else:
+            shutil.copytree(ROOT / "notebooks", work)
+        paths = sorted(work.glob("*.ipynb"))
+        unknown = set(args.notebooks) - {p.name for p in paths}
+        if unknown:
+            parser.error(f"no such notebook: {', '.join(sorted(unknown))} (the course has {', '.join(p.name for p in paths)})")  # fmt: skip
+        for path in [p for p in paths if not args.notebooks or p.name in args.notebooks]:
+            try:
+                r = measure(path)
+            except CellExecutionError as e:
+                if not args.keep_going:
+                    raise
+                failed.append(path.name)
+                print(f"{path.name:<32} FAILED: {str(e).strip().splitlines()[-1][:200]}", flush=True)
+                continue
             rows.append((path.name, r))
             print(
                 f"{path.name:<32} run {r['seconds']:5.1f} s  cpu {r['cpu']:5.1f} s  "
-                f"peak {r['peak_mb']:6.0f} MB  after {r['idle_mb']:6.0f} MB",
+                f"peak {r['peak_mb']:6.0f} MiB  after {r['idle_mb']:6.0f} MiB",
                 flush=True,
             )
+    if args.markdown:
+        for name, r in rows:
+            print(f"| {name.removesuffix('.ipynb').replace('_', ' ')} | {r['cpu']:.1f} s | {r['peak_mb']:.0f} MiB | {r['idle_mb']:.0f} MiB |")  # fmt: skip
     total_idle = sum(r["idle_mb"] for _, r in rows)
-    print(f"all nine kernels left running: {total_idle:.0f} MB; largest single kernel peak "
-          f"{max(r['peak_mb'] for _, r in rows):.0f} MB; CPU for all nine {sum(r['cpu'] for _, r in rows):.0f} s")  # fmt: skip
-    return 0
+    print(f"all {len(rows)} kernels left running: {total_idle:.0f} MiB; largest single kernel peak "
+          f"{max(r['peak_mb'] for _, r in rows):.0f} MiB; CPU for all {len(rows)}: {sum(r['cpu'] for _, r in rows):.0f} s")  # fmt: skip
+    if failed:
+        print(f"FAILED, not measured: {', '.join(failed)}")
+    return 1 if failed else 0
 
 
 if __name__ == "__main__":
