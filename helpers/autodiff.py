@@ -13,6 +13,9 @@ The lecture's example, z = (x + y)² with w = x + y:
 >>> z.backward()
 >>> x.grad  # ∂z/∂x = ∂z/∂w · ∂w/∂x = 2w · 1 = 2(x + y)
 6.0
+
+:func:`trace` lists a graph's nodes and edges for drawing; :func:`square_of_sum_graph` (this example)
+and :func:`neuron_graph` (one tanh neuron) build the graphs the course draws, gradients filled in.
 """
 
 from __future__ import annotations
@@ -23,7 +26,7 @@ from typing import Any, NamedTuple
 
 from .validation import _show, check_real
 
-__all__ = ["TraceNode", "Value", "trace"]
+__all__ = ["TraceNode", "Value", "neuron_graph", "square_of_sum_graph", "trace"]
 
 
 class Value:
@@ -294,3 +297,77 @@ def trace(root: Value) -> tuple[list[TraceNode], list[tuple[int, int]]]:
     nodes = [TraceNode(i, n.label, n.op, n.data, n.grad) for i, n in enumerate(order)]
     edges = [(index[child], index[node]) for node in order for child in node.children]
     return nodes, edges
+
+
+# --- example graphs, for drawing ---------------------------------------------------------------
+
+
+def square_of_sum_graph(x: float = 1.0, y: float = 2.0) -> Value:
+    """The lecture's z = (x + y)² with w = x + y, after ``backward()``: ∂z/∂x = ∂z/∂y = 2(x + y).
+
+    Parameters
+    ----------
+    x, y : float
+        The inputs.
+
+    Returns
+    -------
+    Value
+        z, with every gradient filled in.
+
+    Examples
+    --------
+    >>> z = square_of_sum_graph(1.0, 2.0)
+    >>> z.data, [n.grad for n in trace(z)[0] if n.label == "x"]
+    (9.0, [6.0])
+    """
+    xv = Value(check_real("x", x), "x")
+    yv = Value(check_real("y", y), "y")
+    w = xv + yv
+    w.label = "w"
+    z = w**2
+    z.label = "z"
+    z.backward()
+    return z
+
+
+def neuron_graph(x1: float = 1.0, x2: float = -1.0, w1: float = 0.5, w2: float = 0.25, b: float = 0.3) -> Value:
+    """One neuron o = tanh(w₁x₁ + w₂x₂ + b), after ``backward()``.
+
+    ∂o/∂w₁ = (1 − o²)·x₁, ∂o/∂x₁ = (1 − o²)·w₁, ∂o/∂b = 1 − o².
+
+    Parameters
+    ----------
+    x1, x2 : float
+        The inputs.
+    w1, w2 : float
+        The weights.
+    b : float
+        The bias.
+
+    Returns
+    -------
+    Value
+        o, with every gradient filled in.
+
+    Examples
+    --------
+    >>> o = neuron_graph()
+    >>> round(o.data, 4), [round(n.grad, 4) for n in trace(o)[0] if n.label == "b"]  # tanh(0.55), 1 − o²
+    (0.5005, [0.7495])
+    """
+    vx1, vw1 = Value(check_real("x1", x1), "x₁"), Value(check_real("w1", w1), "w₁")
+    vx2, vw2 = Value(check_real("x2", x2), "x₂"), Value(check_real("w2", w2), "w₂")
+    vb = Value(check_real("b", b), "b")
+    p1 = vx1 * vw1
+    p1.label = "p₁"
+    p2 = vx2 * vw2
+    p2.label = "p₂"
+    s = p1 + p2
+    s.label = "s"
+    n = s + vb
+    n.label = "n"
+    o = n.tanh()
+    o.label = "o"
+    o.backward()
+    return o

@@ -4,6 +4,10 @@ Regression: :func:`make_linear`. Classification in the plane: :func:`make_blobs`
 separable), :func:`make_rings`, :func:`make_moons` and :func:`make_spirals` (not linearly separable:
 a linear model plus softmax fails on them, a network with a hidden layer does not). Classification
 generators return ``X`` as float64 of shape (n, 2) and ``y`` as int64 labels 0 … K−1, rows shuffled.
+
+The explorers' regression problems, intercept column included and with their start point:
+:func:`regression_data` (notebook 04) and :func:`sgd_problem` (notebook 06). :func:`region_grid` is the
+grid of points on which a classifier's decision regions are computed.
 """
 
 from __future__ import annotations
@@ -12,9 +16,23 @@ from typing import Any
 
 import numpy as np
 
-from .validation import MAX_ELEMENTS, check_array, check_int, check_limit, check_real
+from .regression import add_intercept, lecture_data
+from .validation import MAX_ELEMENTS, check_array, check_choice, check_int, check_limit, check_real
 
-__all__ = ["make_blobs", "make_linear", "make_moons", "make_rings", "make_spirals"]
+__all__ = [
+    "REGRESSION_DATA",
+    "make_blobs",
+    "make_linear",
+    "make_moons",
+    "make_rings",
+    "make_spirals",
+    "region_grid",
+    "regression_data",
+    "sgd_problem",
+]
+
+#: The data sets of :func:`regression_data`.
+REGRESSION_DATA = ("lecture", "noisy")
 
 
 def _check_points(what: str, n_points: int) -> None:
@@ -237,3 +255,112 @@ def make_spirals(
     angle += noise * rng.standard_normal(len(y))
     X = radius[:, None] * np.column_stack([np.sin(angle), np.cos(angle)])
     return _shuffled(rng, X, y)
+
+
+# --- the explorers' regression problems --------------------------------------------------------
+
+
+def regression_data(name: str, *, seed: int = 0) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """The regression explorer's data sets, intercept column included, with their start point.
+
+    Parameters
+    ----------
+    name : {"lecture", "noisy"}
+        ``"lecture"``: the lecture's 4 points on y = x₁ + 2x₂ + 3, start β = [10.1, 15.1, −6.5].
+        ``"noisy"``: 50 points y = x + 3 + noise (standard deviation 0.5), start β = [0, 0].
+    seed : int
+        Seed of the noisy data.
+
+    Returns
+    -------
+    X : ndarray, shape (n, d)
+    y : ndarray, shape (n,)
+    beta0 : ndarray, shape (d,)
+
+    Examples
+    --------
+    >>> X, y, beta0 = regression_data("noisy")
+    >>> X.shape, y.shape, beta0
+    ((50, 2), (50,), array([0., 0.]))
+    """
+    check_choice("data", name, REGRESSION_DATA)
+    seed = check_int("seed", seed, low=0)
+    if name == "lecture":
+        return lecture_data()
+    X, y, _ = make_linear(50, 1, noise=0.5, seed=seed)
+    return add_intercept(X), y, np.zeros(2)
+
+
+def sgd_problem(n: int = 200, *, seed: int = 0) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """The SGD explorer's regression problem: y = x + 3 + noise (σ = 1), intercept column appended.
+
+    Parameters
+    ----------
+    n : int
+        The number of examples, in [2, 10000].
+    seed : int
+        Seed of the data.
+
+    Returns
+    -------
+    X : ndarray, shape (n, 2)
+        The feature and the column of ones.
+    y : ndarray, shape (n,)
+    beta0 : ndarray, shape (2,)
+        The start point [−2, −1], far enough from the minimum to see the paths.
+
+    Examples
+    --------
+    >>> X, y, beta0 = sgd_problem(100)
+    >>> X.shape, bool(np.all(X[:, 1] == 1.0)), beta0
+    ((100, 2), True, array([-2., -1.]))
+    """
+    n = check_int("n", n, low=2, high=10_000)
+    seed = check_int("seed", seed, low=0)
+    X, y, _ = make_linear(n, 1, noise=1.0, seed=seed)
+    return add_intercept(X), y, np.array([-2.0, -1.0])
+
+
+# --- the grid of a decision-region plot --------------------------------------------------------
+
+
+def region_grid(X: Any, *, padding: float = 0.15, resolution: int = 200) -> tuple[np.ndarray, np.ndarray]:
+    """A grid covering the 2-D points ``X`` with a margin, for drawing decision regions.
+
+    Parameters
+    ----------
+    X : array_like, shape (n, 2)
+    padding : float
+        The margin as a fraction of the larger side of the data's box, ≥ 0.
+    resolution : int
+        Grid points per axis, in [10, 1000].
+
+    Returns
+    -------
+    points : ndarray, shape (resolution², 2)
+        The grid points, row by row (rows follow x₂), for ``predict``.
+    extent : ndarray, shape (4,)
+        ``(x₁ min, x₁ max, x₂ min, x₂ max)`` for ``imshow``.
+
+    Examples
+    --------
+    >>> points, extent = region_grid([[0.0, 0.0], [4.0, 1.0]], padding=0.0, resolution=10)
+    >>> points.shape, extent
+    ((100, 2), array([ 0. ,  4. , -1.5,  2.5]))
+    """
+    X = check_array("X", X, ndim=2, min_rows=1)
+    if X.shape[1] != 2:
+        raise ValueError(f"X must have 2 columns (points in the plane), got shape {X.shape}")
+    padding = check_real("padding", padding, low=0.0)
+    resolution = check_int("resolution", resolution, low=10, high=1000)
+    low, high = X.min(axis=0), X.max(axis=0)
+    side = max(float(np.max(high - low)), 1e-9)
+    pad = padding * side if padding > 0 else 0.0
+    low, high = low - pad, high + pad
+    # Square cells: the shorter side is widened to the longer one.
+    centre, half = (low + high) / 2, max(float(np.max(high - low)) / 2, 0.5)
+    low, high = centre - half, centre + half
+    g0 = np.linspace(low[0], high[0], resolution)
+    g1 = np.linspace(low[1], high[1], resolution)
+    G0, G1 = np.meshgrid(g0, g1)
+    return np.column_stack([G0.ravel(), G1.ravel()]), np.array([low[0], high[0], low[1], high[1]])

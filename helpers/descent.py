@@ -4,7 +4,8 @@ An optimiser *step* takes the current point, the gradient there and the optimise
 state, and returns the next point and state (the d2l pattern). :func:`iterate` runs any
 step with the lecture's stopping rule (stop when ``|f'| <= eps`` or ``‖∇f‖ <= eps``), a step
 cap, and divergence detection, and returns a :class:`DescentResult` that plots and
-explorers draw the same way whatever produced it.
+explorers draw the same way whatever produced it. :func:`convergence_status` says how a 1-D run
+went (converged, oscillating, diverging) against the learning rate's 1/μ and 2/μ.
 """
 
 from __future__ import annotations
@@ -33,10 +34,12 @@ __all__ = [
     "DIVERGENCE_LIMIT",
     "DescentResult",
     "Step",
+    "convergence_status",
     "gd_step",
     "gradient_descent",
     "iterate",
     "momentum_step",
+    "oscillates",
 ]
 
 #: A point or gradient whose norm exceeds this is treated as diverged (before it overflows).
@@ -80,6 +83,10 @@ class DescentResult:
         plots draw the run on it, so a run cannot be drawn on the wrong curve.
     momentum : float
         The momentum β (0 for plain descent).
+    kind : {"descent", "training"}
+        ``"training"`` for :meth:`helpers.nn.MLP.train`: ``path``, ``values`` and ``grad_norms`` are
+        per epoch, ``diverged_at`` is an epoch, ``extra["accuracy"]`` holds the accuracy, and
+        :attr:`message` counts epochs. ``"descent"`` for every other run.
     """
 
     path: np.ndarray
@@ -95,6 +102,7 @@ class DescentResult:
     extra: dict = field(default_factory=dict)
     objective: Any = None
     momentum: float = 0.0
+    kind: str = "descent"
 
     @property
     def x(self):
@@ -116,7 +124,9 @@ class DescentResult:
 
     @property
     def message(self) -> str:
-        """One line for a learner: why the run stopped, and after how many steps."""
+        """One line for a learner: why the run stopped, and after how many steps (epochs, for training)."""
+        if self.kind == "training":
+            return self._training_message()
         g = self.grad_symbol
         if self.status == "converged":
             unit = "step" if self.steps == 1 else "steps"
@@ -128,7 +138,22 @@ class DescentResult:
             return f"finished {self.steps} steps with {g} = {last:.2e}"
         return f"stopped at the step cap {self.max_steps} with {g} = {last:.2e}"
 
+    def _training_message(self) -> str:
+        # "trained 800 epochs (800 updates): loss 0.0441, accuracy 99.3%", or
+        # "diverged in epoch 12; kept epoch 11: loss 0.6931, accuracy 50.0%"
+        epochs = len(self.path) - 1
+        accuracy = self.extra.get("accuracy")
+        parts = [] if self.values is None else [f"loss {self.values[-1]:.4f}"]
+        parts += [] if accuracy is None else [f"accuracy {accuracy[-1]:.1%}"]
+        summary = ", ".join(parts)
+        if self.status == "diverged":
+            return f"diverged in epoch {self.diverged_at}; kept epoch {epochs}: {summary}"
+        updates = "update" if self.steps == 1 else "updates"
+        return f"trained {epochs} epoch{'' if epochs == 1 else 's'} ({self.steps} {updates}): {summary}"
+
     def __repr__(self) -> str:
+        if self.kind == "training":  # x holds every parameter of the network: say how many
+            return f"DescentResult({self.message}; {np.shape(self.path)[-1]} parameters)"
         return f"DescentResult({self.message}; x = {np.round(self.x, 6)})"
 
 
@@ -381,3 +406,69 @@ def gradient_descent(
     step = momentum_step(lr, momentum) if momentum else gd_step(lr, ascent=ascent)
     run = iterate(grad, start, step, lr=lr, eps=eps, steps=steps, f=value, ascent=ascent)
     return dataclasses.replace(run, objective=recorded, momentum=momentum)
+
+
+def oscillates(path: np.ndarray, window: int = 30) -> bool:
+    """Whether the last steps of a 1-D path mostly reverse direction (x overshoots back and forth).
+
+    Parameters
+    ----------
+    path : array_like, shape (k + 1,)
+        The iterates x₀, …, x_k of a run (``DescentResult.path``).
+    window : int
+        How many of the last steps are looked at.
+
+    Returns
+    -------
+    bool
+        True when more than half of the consecutive steps in the window change direction.
+
+    Examples
+    --------
+    >>> oscillates([1.0, -0.5, 0.25, -0.125]), oscillates([1.0, 0.5, 0.25, 0.125])
+    (True, False)
+    """
+    d = np.diff(np.asarray(path, dtype=float)[-(window + 1) :])
+    d = d[d != 0]
+    if len(d) < 2:
+        return False
+    return float(np.mean(np.sign(d[1:]) != np.sign(d[:-1]))) > 0.5
+
+
+def convergence_status(result: DescentResult, L: float) -> str:
+    """The convergence explorer's status: converged / oscillating / diverging / diverged, with the step and λ vs 2/μ.
+
+    Other statuses: "diverged at step 49 (…)", "oscillating: no convergence in 200 steps, …",
+    "diverging: |f'| grew from 5.0e+00 to 9.5e+08 in 200 steps (…)".
+
+    Parameters
+    ----------
+    result : DescentResult
+        A 1-D run.
+    L : float
+        The curvature μ that the learning rate is compared with (1/μ and 2/μ).
+
+    Returns
+    -------
+    str
+
+    Examples
+    --------
+    >>> run = gradient_descent(lambda x: 2 * x + 2, 1.5, lr=0.8, eps=1e-5, steps=200)
+    >>> convergence_status(run, 2.0)
+    "converged in 26 steps (|f'| ≤ ε = 1e-05), oscillating around the minimum (λ = 0.8, 1/μ = 0.5, 2/μ = 1); x = -1"
+    """
+    lr = result.lr
+    rates = f"λ = {lr:.3g}, 1/μ = {1 / L:.3g}, 2/μ = {2 / L:.3g}"
+    if result.diverged:
+        return f"diverged at step {result.diverged_at} ({rates})"
+    swings = oscillates(result.path)
+    if result.converged:
+        how = "oscillating around the minimum" if swings else "monotone"
+        return f"{result.message}, {how} ({rates}); x = {result.x:.5g}"
+    g, g0 = float(result.grad_norms[-1]), float(result.grad_norms[0])
+    if g > 10 * g0:
+        return f"diverging: |f'| grew from {g0:.1e} to {g:.1e} in {result.steps} steps ({rates}); x = {result.x:.5g}"
+    if swings:
+        return f"oscillating: no convergence in {result.steps} steps, |f'| = {g:.1e} ({rates}); x = {result.x:.5g}"
+    return f"{result.message}, monotone but slow ({rates}); x = {result.x:.5g}"

@@ -5,20 +5,39 @@ compiled with ``sympy.lambdify`` (never re-derived inside a loop), with fast sca
 the descent loop (``f``, ``grad``) and vectorised ones for plotting grids (``f_grid``).
 Known minima and the curvature bound μ (largest second derivative / Hessian eigenvalue, for
 quadratics) come with it, so notebooks and tests can compare a run with the truth.
+
+A learner's typed formula becomes an objective with :func:`formula_objective` (NaN where it is
+undefined) and :func:`undefined_parts` says where that is; :func:`curvature_at_minimum` gives the μ
+of a 1-D library function that its learning rate is compared with.
 """
 
 from __future__ import annotations
 
+import dataclasses
 import functools
+import math
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 import numpy as np
 import sympy as sp
 
+from .calculus import second_derivative
+from .formula import parse_formula
 from .validation import _show, check_choice, check_real
 
-__all__ = ["FUNCTIONS", "Objective", "get_function", "objective", "objective_from_expr"]
+__all__ = [
+    "FORMULA",
+    "FORMULA_DOMAIN",
+    "FUNCTIONS",
+    "Objective",
+    "curvature_at_minimum",
+    "formula_objective",
+    "get_function",
+    "objective",
+    "objective_from_expr",
+    "undefined_parts",
+]
 
 
 @dataclass(frozen=True)
@@ -207,15 +226,13 @@ def objective(spec, *, variables: Sequence[str] | None = None, name: str | None 
     >>> objective(sp.sin(x) + x**2).derivative
     2*x + cos(x)
     """
-    from .formula import parse_formula  # typed text is untrusted: the course's own parser reads it
-
     if isinstance(spec, str) and spec in FUNCTIONS:
         if variables is not None or name is not None or domain is not None:
             raise ValueError(f"the library's {spec!r} comes with its variables, name and domain: give only its name")
         return get_function(spec)
     if isinstance(spec, str):
         names = tuple(variables) if variables is not None else ("x",)
-        expr = parse_formula(spec, names)
+        expr = parse_formula(spec, names)  # typed text is untrusted: the course's own parser reads it
     elif isinstance(spec, sp.Expr):
         expr = spec
         names = (
@@ -361,3 +378,147 @@ _BUILDERS = {
 
 #: Names of the library's objectives, 1-D first.
 FUNCTIONS = tuple(_BUILDERS)
+
+
+# --- typed formulas and where they are undefined ------------------------------------------------
+
+#: The name and the domain of an objective typed as a formula (:func:`formula_objective`).
+FORMULA = "formula"
+FORMULA_DOMAIN = (-5.0, 5.0)
+
+
+def _nan_outside(fn):
+    """``fn`` at a point, NaN where it is undefined: ``math`` raises for log(-1) or 1/0, and a float
+    power such as (-1.0)**0.5 turns complex. The descent then sees NaN, which it reports, not an exception."""
+
+    def at(x):
+        try:
+            value = fn(x)
+        except (ArithmeticError, ValueError, TypeError):
+            return math.nan
+        if isinstance(value, complex):
+            return value.real if value.imag == 0 else math.nan
+        return value
+
+    return at
+
+
+@functools.lru_cache(maxsize=64)
+def formula_objective(text: str) -> Objective:
+    """Compile a learner's typed formula in x (parsed safely) into an Objective, cached by text.
+
+    Its ``f`` and ``grad`` give NaN where the formula is undefined (log(x) for x ≤ 0); its name is
+    ``FORMULA`` and its domain ``FORMULA_DOMAIN``.
+
+    Examples
+    --------
+    >>> f = formula_objective("log(x)")
+    >>> f.f(1.0), f.f(-1.0), f.name, f.domain
+    (0.0, nan, 'formula', ((-5.0, 5.0),))
+    """
+    expr = parse_formula(text, ("x",))
+    x = sp.Symbol("x", real=True)
+    # Read x as real, so that |x|' is sign(x) rather than a complex formula.
+    expr = expr.xreplace({s: x for s in expr.free_symbols})
+    objective = objective_from_expr(expr, (x,), name=FORMULA, domain=(FORMULA_DOMAIN,))
+    return dataclasses.replace(objective, f=_nan_outside(objective.f), grad=_nan_outside(objective.grad))
+
+
+def _defined(objective: Objective, x: float) -> bool:
+    return math.isfinite(objective.f(x)) and math.isfinite(objective.grad(x))
+
+
+def _boundary(objective: Objective, good: float, bad: float) -> float:
+    """Where f stops being defined between ``good`` and ``bad``, by bisection, to 3 significant digits."""
+    for _ in range(40):
+        mid = (good + bad) / 2
+        good, bad = (mid, bad) if _defined(objective, mid) else (good, mid)
+    edge = (good + bad) / 2
+    return 0.0 if abs(edge) < 1e-6 else float(f"{edge:.3g}")
+
+
+def _poles(objective: Objective, grid: np.ndarray, values: np.ndarray) -> list[float]:
+    """Points between grid neighbours where f changes sign through ±infinity (1/x, 1/sin(x)), not through 0."""
+    poles = []
+    for i in np.flatnonzero(np.sign(values[:-1]) * np.sign(values[1:]) < 0):
+        a, b = float(grid[i]), float(grid[i + 1])
+        for _ in range(60):
+            mid = (a + b) / 2
+            fm = objective.f(mid)
+            if not math.isfinite(fm):
+                break
+            a, b = (mid, b) if np.sign(fm) == np.sign(values[i]) else (a, mid)
+        if not math.isfinite(objective.f((a + b) / 2)) or min(abs(objective.f(a)), abs(objective.f(b))) > 1e6:
+            poles.append((a + b) / 2)
+    return poles
+
+
+def undefined_parts(objective: Objective, low: float, high: float, n: int = 2001) -> tuple[str, list[float]]:
+    """Where f (or f') is undefined on [low, high], in words ("x ≤ 0", "x = 0 and x ≈ 3.14"), and where the
+    curve must break (poles and single points).
+
+    Sampled on ``n`` points, the edges refined by bisection; "" when f is defined everywhere.
+
+    Examples
+    --------
+    >>> undefined_parts(formula_objective("log(x)"), -5.0, 5.0)
+    ('x ≤ 0', [])
+    >>> undefined_parts(formula_objective("1/x"), -5.0, 5.0)
+    ('x = 0', [0.0])
+    """
+    grid = np.linspace(low, high, n)
+    values = objective.f_grid(grid)
+    bad = ~np.array([_defined(objective, float(x)) for x in grid])
+    spacing = (high - low) / (n - 1)
+    # A pole the grid hit is among the undefined points already.
+    poles = [p for p in _poles(objective, grid, values) if not bad[np.abs(grid - p) <= 1.5 * spacing].any()]
+    parts = []
+    edges = np.flatnonzero(np.diff(np.concatenate([[0], bad.astype(int), [0]])))
+    for start, stop in zip(edges[::2], edges[1::2] - 1):
+        if start == 0 and stop == n - 1:
+            return "everywhere on the plot", []
+        lo = None if start == 0 else _boundary(objective, float(grid[start - 1]), float(grid[start]))
+        hi = None if stop == n - 1 else _boundary(objective, float(grid[stop + 1]), float(grid[stop]))
+        if lo is not None and hi is not None and (stop == start or lo == hi):
+            parts.append(f"x = {lo:g}")
+        elif lo is None:
+            assert hi is not None  # undefined on the whole plot returned above
+            parts.append(f"x {'≤' if not _defined(objective, hi) else '<'} {hi:g}")
+        elif hi is None:
+            parts.append(f"x {'≥' if not _defined(objective, lo) else '>'} {lo:g}")
+        else:
+            parts.append(f"{lo:g} < x < {hi:g}")
+    parts += [f"x ≈ {p:.3g}" for p in poles]
+    # Where the curve must break: the poles and the single undefined points (1/x at 0).
+    singles = [float(grid[i]) for i in np.flatnonzero(bad) if not bad[max(i - 1, 0)] and not bad[min(i + 1, n - 1)]]
+    if len(parts) > 4:  # x**x: undefined for x < 0 but at the negative whole numbers
+        lo, hi = float(grid[bad][0]), float(grid[bad][-1])
+        return f"on parts of {lo:g} ≤ x ≤ {hi:g}", poles + singles
+    return " and ".join(parts), poles + singles
+
+
+@functools.lru_cache(maxsize=16)
+def curvature_at_minimum(name: str) -> float:
+    """μ: the curvature bound of a quadratic, or f''(x*) at the global minimum of a non-convex function.
+
+    Parameters
+    ----------
+    name : str
+        A 1-D objective of the library (``FUNCTIONS``).
+
+    Returns
+    -------
+    float
+        μ, with which gradient descent's learning rate is compared (λ < 2/μ to settle at x*).
+
+    Examples
+    --------
+    >>> curvature_at_minimum("lecture_quadratic"), round(curvature_at_minimum("double_well"), 3)
+    (2.0, 14.306)
+    """
+    objective = get_function(name)
+    if objective.curvature is not None:
+        return float(objective.curvature)
+    (x,) = objective.variables
+    d2 = second_derivative(objective.expr, x)
+    return float(d2.subs(x, objective.minima[0]))

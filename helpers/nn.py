@@ -21,7 +21,7 @@ from typing import Any, Literal, overload
 
 import numpy as np
 
-from .descent import DIVERGENCE_LIMIT
+from .descent import DIVERGENCE_LIMIT, DescentResult
 from .validation import (
     MAX_ELEMENTS,
     MAX_STEPS,
@@ -39,7 +39,7 @@ __all__ = [
     "MAX_EPOCHS",
     "MLP",
     "ForwardCache",
-    "TrainHistory",
+    "TrainingObjective",
     "argmax_one_hot",
     "cache_nbytes",
     "cross_entropy",
@@ -60,6 +60,7 @@ __all__ = [
 ]
 
 ArrayOrFloat = Any  # a float for scalar input, an ndarray otherwise
+_Params = list[tuple[np.ndarray, np.ndarray]]  # (W, b) per layer
 
 #: Most epochs one :meth:`MLP.train` call runs. An epoch costs at least a forward and backward pass
 #: and a full evaluation (about 0.3 ms for the smallest network), so this is half a minute at most;
@@ -440,54 +441,20 @@ def cache_nbytes(cache: ForwardCache) -> int:
     return int(sum(a.nbytes for a in cache.H) + sum(a.nbytes for a in cache.Z))
 
 
-@dataclass(frozen=True)
-class TrainHistory:
-    """What :meth:`MLP.train` did, epoch by epoch.
+def _flatten(params: Sequence[tuple[np.ndarray, np.ndarray]], out: np.ndarray | None = None) -> np.ndarray:
+    """The parameter vector θ: W⁽¹⁾ row by row, then b⁽¹⁾, then W⁽²⁾, b⁽²⁾, … (into ``out`` if given)."""
+    return np.concatenate([a.reshape(-1) for W, b in params for a in (W, b)], out=out)
 
-    Attributes
-    ----------
-    loss, accuracy : ndarray
-        Mean cross-entropy and accuracy on the whole training set after k epochs, for
-        k = 0 (the untrained network) … ``epochs``; so ``len(loss) == epochs + 1``.
-        Every recorded number is finite: a diverging run keeps what it had before it blew up.
-    epochs : int
-        Epochs completed (fewer than asked if the run diverged).
-    status : {"finished", "diverged"}
-        Why training stopped.
-    diverged_at : int or None
-        The epoch in which the loss or a parameter stopped being finite or exceeded 1e12;
-        the network's parameters are then those after epoch ``diverged_at - 1``.
-    lr : float
-        The learning rate.
-    batch_size : int or None
-        The minibatch size, ``None`` for full-batch gradient descent.
-    steps : int
-        Parameter updates kept: ``epochs`` × minibatches per epoch.
-    """
 
-    loss: np.ndarray
-    accuracy: np.ndarray
-    epochs: int
-    status: str
-    diverged_at: int | None
-    lr: float
-    batch_size: int | None
-    steps: int
-
-    @property
-    def diverged(self) -> bool:
-        return self.status == "diverged"
-
-    @property
-    def message(self) -> str:
-        """One line for a learner: how training ended."""
-        summary = f"loss {self.loss[-1]:.4f}, accuracy {self.accuracy[-1]:.1%}"
-        if self.diverged:
-            return f"diverged in epoch {self.diverged_at} (lr = {self.lr:g}); kept epoch {self.epochs}: {summary}"
-        return f"finished {self.epochs} epochs: {summary}"
-
-    def __repr__(self) -> str:
-        return f"TrainHistory({self.message})"
+def _unflatten(sizes: Sequence[int], theta: np.ndarray) -> list[tuple[np.ndarray, np.ndarray]]:
+    """The (W, b) pairs of a network of these widths, as views of the vector θ (see :func:`_flatten`)."""
+    params, at = [], 0
+    for fan_in, fan_out in zip(sizes[:-1], sizes[1:]):
+        W = theta[at : at + fan_in * fan_out].reshape(fan_in, fan_out)
+        at += fan_in * fan_out
+        params.append((W, theta[at : at + fan_out]))
+        at += fan_out
+    return params
 
 
 class MLP:
@@ -572,13 +539,20 @@ class MLP:
 
     # -- forward and backward --
 
+    # ``params`` (default: the network's own) lets TrainingObjective evaluate any parameter vector.
     @overload
-    def _forward(self, X: np.ndarray, keep_cache: Literal[True]) -> tuple[np.ndarray, ForwardCache]: ...
+    def _forward(
+        self, X: np.ndarray, keep_cache: Literal[True], params: _Params | None = None
+    ) -> tuple[np.ndarray, ForwardCache]: ...
     @overload
-    def _forward(self, X: np.ndarray, keep_cache: bool) -> tuple[np.ndarray, ForwardCache | None]: ...
-    def _forward(self, X: np.ndarray, keep_cache: bool) -> tuple[np.ndarray, ForwardCache | None]:
+    def _forward(
+        self, X: np.ndarray, keep_cache: bool, params: _Params | None = None
+    ) -> tuple[np.ndarray, ForwardCache | None]: ...
+    def _forward(
+        self, X: np.ndarray, keep_cache: bool, params: _Params | None = None
+    ) -> tuple[np.ndarray, ForwardCache | None]:
         H, Zs, Hs = X, [], []
-        for i, (W, b) in enumerate(self.params):
+        for i, (W, b) in enumerate(self.params if params is None else params):
             Z = H @ W + b
             if keep_cache:
                 Hs.append(H)
@@ -606,11 +580,12 @@ class MLP:
         """
         return self._forward(self._check_X(X), bool(keep_cache))
 
-    def _backward(self, cache: ForwardCache, y: np.ndarray) -> list[tuple[np.ndarray, np.ndarray]]:
+    def _backward(self, cache: ForwardCache, y: np.ndarray, params: _Params | None = None) -> _Params:
+        params = self.params if params is None else params
         grads: list = [None] * self.n_layers
         dZ = _cross_entropy_grad(cache.Z[-1], y)  # ∂L/∂O = (softmax(O) − Y)/n
         for i in reversed(range(self.n_layers)):
-            W, _ = self.params[i]
+            W, _ = params[i]
             # Z = HW + b, so ∂L/∂W = Hᵀ ∂L/∂Z, and b is added to every row, so ∂L/∂b sums the rows.
             grads[i] = (cache.H[i].T @ dZ, dZ.sum(axis=0))
             if i > 0:
@@ -712,19 +687,24 @@ class MLP:
 
     # -- training --
 
-    def _epoch(self, X: np.ndarray, y: np.ndarray, lr: float, batch_size: int | None, rng) -> int:
-        """One pass over the data; returns the number of updates, or 0 if a gradient was not finite."""
+    def _epoch(self, X: np.ndarray, y: np.ndarray, lr: float, batch_size: int | None, rng) -> tuple[int, float]:
+        """One pass over the data: (updates made, the sum of their gradients' norms), or (0, nan) as
+        soon as a gradient is not finite or its norm exceeds ``DIVERGENCE_LIMIT`` (as in every run)."""
         if batch_size is None:
             batches = [(X, y)]
         else:
             order = rng.permutation(X.shape[0])  # a fresh shuffle every epoch
             batches = [(X[rows], y[rows]) for rows in np.split(order, range(batch_size, len(order), batch_size))]
+        norms = 0.0
         for Xb, yb in batches:
             grads = self._backward(self._forward(Xb, True)[1], yb)
-            if not all(np.isfinite(dW).all() and np.isfinite(db).all() for dW, db in grads):
-                return 0
+            # ‖∇‖² over every dW and db; a NaN or inf anywhere makes it NaN or inf.
+            squared = sum(float(np.vdot(dW, dW)) + float(np.vdot(db, db)) for dW, db in grads)
+            if not squared <= DIVERGENCE_LIMIT**2:
+                return 0, math.nan
             self._step(grads, lr)
-        return len(batches)
+            norms += math.sqrt(squared)
+        return len(batches), norms
 
     def train(
         self,
@@ -735,7 +715,7 @@ class MLP:
         epochs: int,
         batch_size: int | None = None,
         seed: int = 0,
-    ) -> TrainHistory:
+    ) -> DescentResult:
         """Train by (minibatch) gradient descent on the mean cross-entropy.
 
         Each epoch visits every example once: as one batch (``batch_size=None``), or in a
@@ -758,9 +738,36 @@ class MLP:
 
         Returns
         -------
-        TrainHistory
-            Loss and accuracy per epoch, and ``status`` "diverged" (rather than an exception or
-            NaNs) if the learning rate blew the parameters up.
+        DescentResult
+            The run, like every descent of the course (``kind="training"``), recorded once per epoch
+            for k = 0 (the untrained network) … the epochs done:
+
+            * ``values``: the mean cross-entropy on all of (X, y) after k epochs, shape (k + 1,);
+            * ``extra["accuracy"]``: the accuracy on (X, y) after k epochs, shape (k + 1,);
+            * ``path``: the parameters θ after k epochs as one vector (W⁽¹⁾ row by row, b⁽¹⁾, W⁽²⁾, …),
+              shape (k + 1, n_parameters): ``run.x`` is the trained network's θ;
+            * ``grad_norms``: one per epoch, shape (k,): the norm ‖∇L(θ_k)‖ of epoch k + 1's gradient
+              with the full batch; with minibatches, the mean over the epoch's updates of each
+              minibatch gradient's norm (as in SGD on a regression recorded per epoch);
+            * ``steps``: the parameter updates made, epochs × ⌈n / batch_size⌉ (``max_steps``: those
+              asked for); ``lr``; ``eps`` is None (a fixed number of epochs);
+            * ``status``: "finished", or "diverged" (rather than an exception or NaNs) when the loss,
+              a parameter or a gradient's norm stopped being finite or exceeded 1e12; then
+              ``diverged_at`` is that *epoch*, it was undone, and the network keeps the parameters of
+              epoch ``diverged_at - 1``: every recorded number is finite;
+            * ``extra["batch_size"]``: rows per update (n for the full batch), and
+              ``extra["batches_per_epoch"]``;
+            * ``objective``: the :class:`TrainingObjective` (this network, X and y) it minimised;
+            * ``message``: e.g. "trained 300 epochs (300 updates): loss 0.0810, accuracy 97.5%".
+
+        Examples
+        --------
+        >>> X, y = np.array([[0.0, 1.0], [1.0, 0.0]]), np.array([0, 1])
+        >>> run = MLP([2, 4, 2], seed=0).train(X, y, lr=0.5, epochs=100)
+        >>> run.message
+        'trained 100 epochs (100 updates): loss 0.0026, accuracy 100.0%'
+        >>> run.values.shape, run.path.shape, run.grad_norms.shape
+        ((101,), (101, 22), (100,))
         """
         X, y = self._check_Xy(X, y)
         lr = check_real("lr", lr, low=0.0, low_inclusive=False)
@@ -780,6 +787,11 @@ class MLP:
             "epochs × rows × parameters (the arithmetic)", epochs * n * self.n_parameters, MAX_WORK,
             "train for fewer epochs, on fewer rows or a smaller network",
         )  # fmt: skip
+        # The path keeps every parameter after every epoch.
+        check_limit(
+            "(epochs + 1) × parameters (the numbers in the path)", (epochs + 1) * self.n_parameters, MAX_ELEMENTS,
+            "train for fewer epochs or a smaller network",
+        )  # fmt: skip
         seed = check_int("seed", seed, low=0)
         rng = np.random.default_rng(seed)
 
@@ -796,7 +808,8 @@ class MLP:
                 )
             )
 
-        losses, accs = [], []
+        path = np.empty((epochs + 1, self.n_parameters))
+        losses, accs, norms = [], [], []
         status, diverged_at, steps = "finished", None, 0
         # A too-large lr overflows on its way to divergence; that is reported in the status, not as warnings.
         with np.errstate(all="ignore"):
@@ -808,30 +821,103 @@ class MLP:
                 )
             losses.append(loss)
             accs.append(acc)
+            _flatten(self.params, out=path[0])
             for epoch in range(1, epochs + 1):
-                saved = [(W.copy(), b.copy()) for W, b in self.params]
-                made = self._epoch(X, y, lr, batch_size, rng)
+                made, norm_sum = self._epoch(X, y, lr, batch_size, rng)
                 loss, acc = evaluate() if made else (math.nan, math.nan)
-                if not healthy(loss):  # undo the epoch that blew up
-                    for (W, b), (W0, b0) in zip(self.params, saved):
+                if not healthy(loss):  # undo the epoch that blew up: back to the last recorded θ
+                    for (W, b), (W0, b0) in zip(self.params, _unflatten(self.sizes, path[epoch - 1])):
                         np.copyto(W, W0)
                         np.copyto(b, b0)
                     status, diverged_at = "diverged", epoch
                     break
                 losses.append(loss)
                 accs.append(acc)
+                norms.append(norm_sum / made)
+                _flatten(self.params, out=path[epoch])
                 steps += made
 
-        return TrainHistory(
-            loss=np.array(losses),
-            accuracy=np.array(accs),
-            epochs=len(losses) - 1,
-            status=status,
-            diverged_at=diverged_at,
-            lr=lr,
-            batch_size=batch_size,
+        done = len(losses) - 1
+        return DescentResult(
+            path=path if done == epochs else path[: done + 1].copy(),  # a short copy: free the rows not used
+            grad_norms=np.array(norms, dtype=float),
+            values=np.array(losses, dtype=float),
             steps=steps,
+            status=status,
+            lr=lr,
+            eps=None,
+            max_steps=epochs * batches,
+            diverged_at=diverged_at,
+            extra={
+                "accuracy": np.array(accs, dtype=float),
+                "batch_size": n if batch_size is None else batch_size,
+                "batches_per_epoch": batches,
+            },
+            objective=TrainingObjective(self, X, y),
+            kind="training",
         )
+
+
+@dataclass(frozen=True, repr=False, eq=False)
+class TrainingObjective:
+    """What :meth:`MLP.train` minimised: the mean cross-entropy L(θ) of a network on its data.
+
+    θ is every parameter of the network in one vector: W⁽¹⁾ row by row, then b⁽¹⁾, then W⁽²⁾, b⁽²⁾, …
+    (the order of :func:`gradient_check`); a training run's ``path`` holds θ after each epoch. Like
+    an :class:`~helpers.functions.Objective` or a :class:`~helpers.regression.Regression`, it has
+    ``f`` and ``grad``, so ``run.objective.f(run.path[k]) == run.values[k]``, and
+    ``gradient_descent(run.objective, run.path[0], lr=run.lr, eps=None, steps=…)`` repeats a
+    full-batch training in the course's one loop.
+
+    Attributes
+    ----------
+    network : MLP
+        The network trained: its widths and activation define L. ``f`` and ``grad`` read θ, never the
+        network's current parameters (which are those after training, or later trainings).
+    X : ndarray
+        The inputs it was trained on, shape (n, sizes[0]): the array given to :meth:`MLP.train`
+        (as float64), not a copy.
+    y : ndarray of int
+        Their labels, shape (n,).
+
+    Examples
+    --------
+    >>> X, y = np.array([[0.0, 1.0], [1.0, 0.0]]), np.array([0, 1])
+    >>> run = MLP([2, 2], seed=0).train(X, y, lr=0.5, epochs=3)
+    >>> run.objective
+    TrainingObjective(MLP([2, 2], 'relu', seed=0), 2 rows)
+    >>> bool(run.objective.f(run.path[3]) == run.values[3])
+    True
+    """
+
+    network: MLP
+    X: np.ndarray
+    y: np.ndarray
+
+    @property
+    def label(self) -> str:
+        return "mean cross-entropy L(θ)"
+
+    def _theta(self, theta: Any) -> np.ndarray:
+        theta = check_array("theta", theta, ndim=1)
+        P = self.network.n_parameters
+        if theta.size != P:
+            raise ValueError(f"theta must hold the network's {P} parameters, got {theta.size}")
+        return theta
+
+    def f(self, theta: Any) -> float:
+        """L(θ): the mean cross-entropy on (X, y) of the network with parameters θ."""
+        params = _unflatten(self.network.sizes, self._theta(theta))
+        return _cross_entropy(self.network._forward(self.X, False, params)[0], self.y)
+
+    def grad(self, theta: Any) -> np.ndarray:
+        """∇L(θ) by backpropagation on all rows, in the order of θ."""
+        net = self.network
+        params = _unflatten(net.sizes, self._theta(theta))
+        return _flatten(net._backward(net._forward(self.X, True, params)[1], self.y, params))
+
+    def __repr__(self) -> str:
+        return f"TrainingObjective({self.network!r}, {self.X.shape[0]} rows)"
 
 
 def gradient_check(mlp: MLP, X: Any, y: Any, *, h: float = 1e-6) -> float:

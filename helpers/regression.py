@@ -16,12 +16,13 @@ from __future__ import annotations
 
 import dataclasses
 import math
-from typing import Any
+from collections.abc import Sequence
+from typing import Any, TypeAlias
 
 import numpy as np
 
 from .descent import DescentResult, gd_step, iterate
-from .validation import MAX_STEPS, MAX_WORK, check_array, check_choice, check_int, check_limit, check_real
+from .validation import MAX_STEPS, MAX_WORK, _show, check_array, check_choice, check_int, check_limit, check_real
 
 __all__ = [
     "OBJECTIVES",
@@ -33,10 +34,14 @@ __all__ = [
     "pinv_solution",
     "regression_gradient",
     "regression_loss",
+    "regression_loss_grid",
 ]
 
 #: The objective names accepted by :func:`regression_loss`, :func:`regression_gradient` and the solvers.
 OBJECTIVES = ("lecture", "norm", "squared")
+
+#: A window in the plane, (x min, x max, y min, y max).
+Extent: TypeAlias = Sequence[float] | np.ndarray
 
 
 def add_intercept(X: Any) -> np.ndarray:
@@ -319,6 +324,94 @@ def distance_to_pinv(beta: Any, X: Any, y: Any) -> float | np.ndarray:
         scale = np.abs(diff).max(axis=-1)
         dist = np.where(np.isfinite(dist), dist, np.linalg.norm(diff / np.expand_dims(scale, -1), axis=-1) * scale)
     return float(dist) if points.ndim == 1 else dist
+
+
+def regression_loss_grid(
+    X: Any,
+    y: Any,
+    *,
+    objective: str = "squared",
+    extent: Extent,
+    dims: tuple[int, int] = (0, 1),
+    at: Any = None,
+    resolution: int = 120,
+) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """The regression loss on a grid of two coefficients, the others held at ``at``.
+
+    Computed from XᵀX, Xᵀy and yᵀy, so the cost does not grow with the number of examples n.
+
+    Parameters
+    ----------
+    X : array_like, shape (n, d)
+    y : array_like, shape (n,)
+    objective : {"lecture", "norm", "squared"}
+        As in :func:`regression_loss`.
+    extent : (float, float, float, float)
+        ``(β_i min, β_i max, β_j min, β_j max)`` for ``dims = (i, j)``.
+    dims : (int, int)
+        The two coefficients on the axes.
+    at : array_like, shape (d,), optional
+        Values of the other coefficients; default the pseudo-inverse solution X⁺y.
+    resolution : int
+        Grid points per axis, in [10, 1000].
+
+    Returns
+    -------
+    B0, B1, L : ndarray, shape (resolution, resolution)
+        The grid (``np.meshgrid`` order: rows follow β_j) and the loss on it.
+
+    Examples
+    --------
+    The lecture's data are fitted exactly, with β₂ held at 3 the minimum 0 is at (β₀, β₁) = (1, 2):
+
+    >>> X, y, _ = lecture_data()
+    >>> B0, B1, L = regression_loss_grid(X, y, extent=(0, 2, 1, 3), resolution=21)
+    >>> L.shape, float(B0[10, 10]), float(B1[10, 10]), round(float(L[10, 10]), 12)
+    ((21, 21), 1.0, 2.0, 0.0)
+    """
+    X, y = _check_data(X, y)
+    check_choice("objective", objective, OBJECTIVES)
+    d = X.shape[1]
+    i, j = _check_dims(dims, d)
+    ext = _check_extent(extent)
+    resolution = check_int("resolution", resolution, low=10, high=1000)
+    base = pinv_solution(X, y) if at is None else _check_beta("at", at, d).copy()
+    b0 = np.linspace(ext[0], ext[1], resolution)
+    b1 = np.linspace(ext[2], ext[3], resolution)
+    B0, B1 = np.meshgrid(b0, b1)
+    n = X.shape[0]
+    # ‖y − Xβ‖² = yᵀy − 2βᵀXᵀy + βᵀXᵀXβ, with β = base + (a − base_i)e_i + (b − base_j)e_j.
+    G = X.T @ X
+    r0 = y - X @ base
+    s0 = float(r0 @ r0)
+    g0 = -2.0 * (X.T @ r0)  # ∇‖y − Xβ‖² at base
+    da, db = B0 - base[i], B1 - base[j]
+    sq = s0 + g0[i] * da + g0[j] * db + G[i, i] * da * da + 2.0 * G[i, j] * da * db + G[j, j] * db * db
+    sq = np.maximum(sq, 0.0)
+    if objective == "lecture":
+        L = 0.5 * sq
+    elif objective == "squared":
+        L = sq / n
+    else:
+        L = np.sqrt(sq / n)
+    return B0, B1, L
+
+
+def _check_dims(dims: Any, d: int) -> tuple[int, int]:
+    if not isinstance(dims, Sequence) or len(dims) != 2:
+        raise ValueError(f"dims must be two coefficient indices such as (0, 1), got {_show(dims)}")
+    i = check_int("dims[0]", dims[0], low=0, high=d - 1)
+    j = check_int("dims[1]", dims[1], low=0, high=d - 1)
+    if i == j:
+        raise ValueError(f"dims must be two different coefficients, got {_show(dims)}")
+    return i, j
+
+
+def _check_extent(extent: Any) -> np.ndarray:
+    ext = check_array("extent", extent, ndim=1)
+    if ext.shape != (4,) or not (ext[0] < ext[1] and ext[2] < ext[3]):
+        raise ValueError(f"extent must be (x min, x max, y min, y max) with min < max, got {_show(extent)}")
+    return ext
 
 
 class Regression:

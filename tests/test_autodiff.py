@@ -9,7 +9,7 @@ import sympy
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from helpers.autodiff import TraceNode, Value, trace
+from helpers.autodiff import TraceNode, Value, neuron_graph, square_of_sum_graph, trace
 
 # --- the lecture -------------------------------------------------------------------------------
 
@@ -359,3 +359,17 @@ def test_ints_too_large_for_a_float_are_a_value_error_naming_the_argument(make, 
 def test_value_refuses_non_real_data(data):
     with pytest.raises(TypeError, match="data must be a real number"):
         Value(data)
+
+
+def test_the_example_graphs_come_with_their_gradients():
+    z = square_of_sum_graph(1.0, 2.0)
+    grads = {n.label: n.grad for n in trace(z)[0]}
+    assert z.data == 9.0 and grads == {"x": 6.0, "y": 6.0, "w": 6.0, "z": 1.0}
+    o = neuron_graph(1.0, -1.0, 0.5, 0.25, 0.3)
+    local = 1 - o.data**2  # tanh' at the neuron's input
+    grads = {n.label: n.grad for n in trace(o)[0]}
+    assert o.data == pytest.approx(math.tanh(0.55))
+    assert grads["w₁"] == pytest.approx(local * 1.0) and grads["x₁"] == pytest.approx(local * 0.5)
+    assert grads["b"] == pytest.approx(local)
+    with pytest.raises(TypeError, match="x must be a real number"):
+        square_of_sum_graph("a", 1.0)

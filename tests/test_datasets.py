@@ -7,8 +7,17 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from helpers.datasets import make_blobs, make_linear, make_moons, make_rings, make_spirals
-from helpers.regression import add_intercept, pinv_solution
+from helpers.datasets import (
+    make_blobs,
+    make_linear,
+    make_moons,
+    make_rings,
+    make_spirals,
+    region_grid,
+    regression_data,
+    sgd_problem,
+)
+from helpers.regression import add_intercept, lecture_data, pinv_solution
 
 CLASSIFICATION = {
     "blobs": (make_blobs, {"n_per_class": 50, "n_classes": 4}, 200, 4),
@@ -113,6 +122,39 @@ def test_spirals_defeat_a_linear_classifier():
 def test_zero_noise_rings_lie_on_their_circles():
     X, y = make_rings(100, noise=0.0)
     np.testing.assert_allclose(np.linalg.norm(X, axis=1), 1.0 + y)
+
+
+# --- the explorers' regression problems, the decision-region grid ------------------------------
+
+
+def test_regression_data_is_the_lecture_or_a_noisy_line():
+    for got, want in zip(regression_data("lecture"), lecture_data()):
+        np.testing.assert_array_equal(got, want)
+    X, y, beta0 = regression_data("noisy", seed=3)
+    assert X.shape == (50, 2) and np.all(X[:, 1] == 1.0)
+    np.testing.assert_array_equal(beta0, [0.0, 0.0])
+    np.testing.assert_allclose(pinv_solution(X, y), [1.0, 3.0], atol=0.3)
+    with pytest.raises(ValueError, match="data"):
+        regression_data("spirals")
+
+
+def test_sgd_problem_is_seeded_with_its_start():
+    X, y, beta0 = sgd_problem(200, seed=1)
+    assert X.shape == (200, 2) and np.all(X[:, 1] == 1.0)
+    np.testing.assert_array_equal(beta0, [-2.0, -1.0])
+    np.testing.assert_array_equal(y, sgd_problem(200, seed=1)[1])
+    with pytest.raises(ValueError, match="n must be an integer in"):
+        sgd_problem(1)
+
+
+def test_region_grid_covers_the_data():
+    X = np.array([[0.0, 0.0], [4.0, 1.0]])
+    points, extent = region_grid(X, padding=0.1, resolution=15)
+    assert points.shape == (225, 2)
+    assert extent[0] < 0 and extent[1] > 4 and extent[2] < 0 and extent[3] > 1
+    assert extent[1] - extent[0] == pytest.approx(extent[3] - extent[2])  # square cells
+    with pytest.raises(ValueError, match="2 columns"):
+        region_grid(np.zeros((4, 3)))
 
 
 # --- bad input ---------------------------------------------------------------------------------

@@ -10,10 +10,12 @@ from hypothesis import strategies as st
 
 from helpers.descent import (
     DIVERGENCE_LIMIT,
+    convergence_status,
     gd_step,
     gradient_descent,
     iterate,
     momentum_step,
+    oscillates,
 )
 from helpers.functions import get_function
 
@@ -242,3 +244,12 @@ def test_long_runs_are_refused_before_they_start():
         gradient_descent(_quad, [1.0, 1.0], lr=1e-12, eps=None, steps=10**7)
     with pytest.raises(ValueError, match=r"\(steps \+ 1\) × len\(start\) \(the numbers in the path\)"):
         gradient_descent(_quad, np.ones(1000), lr=1e-12, eps=None, steps=10**6)
+
+
+def test_oscillation_detection():
+    assert oscillates([1.0, -0.5, 0.25, -0.125, 0.06])
+    assert not oscillates([1.0, 0.5, 0.25, 0.125])
+    assert not oscillates([1.0])
+    # The convergence explorer's run on the lecture's quadratic at λ = 0.9 (its ε and step cap).
+    run = gradient_descent(get_function("lecture_quadratic"), 1.5, lr=0.9, eps=1e-5, steps=200)
+    assert convergence_status(run, 2.0).startswith("converged in")

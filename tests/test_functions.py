@@ -1,12 +1,23 @@
 """The objective library: values, gradients and known minima agree with each other."""
 
+import math
+
 import numpy as np
 import pytest
 import sympy as sp
 
 from helpers.calculus import numeric_gradient
 from helpers.descent import gradient_descent
-from helpers.functions import FUNCTIONS, get_function, objective_from_expr
+from helpers.functions import (
+    FORMULA,
+    FORMULA_DOMAIN,
+    FUNCTIONS,
+    curvature_at_minimum,
+    formula_objective,
+    get_function,
+    objective_from_expr,
+    undefined_parts,
+)
 
 
 @pytest.mark.parametrize("name", FUNCTIONS)
@@ -100,3 +111,20 @@ def test_domains_are_checked(domain, error, phrase):
 def test_library_domains_are_unchanged():
     assert get_function("lecture_quadratic").domain == ((-4.0, 2.0),)
     assert get_function("rosenbrock").domain == ((-2.0, 2.0), (-1.0, 3.0))
+
+
+def test_a_typed_formula_is_nan_where_undefined_and_says_where():
+    f = formula_objective("log(x)")
+    assert f.name == FORMULA and f.domain == (FORMULA_DOMAIN,)
+    assert math.isnan(f.f(-1.0)) and math.isnan(f.grad(0.0)) and f.grad(2.0) == 0.5
+    assert formula_objective("log(x)") is f  # compiled once per text
+    assert undefined_parts(f, *FORMULA_DOMAIN) == ("x ≤ 0", [])
+    assert undefined_parts(formula_objective("x^2"), *FORMULA_DOMAIN) == ("", [])
+
+
+def test_curvature_at_minimum_is_mu_or_the_second_derivative_at_the_global_minimum():
+    assert curvature_at_minimum("lecture_quadratic") == 2.0
+    well = get_function("double_well")
+    (x,) = well.variables
+    expected = float(sp.diff(well.expr, x, 2).subs(x, well.minima[0]))
+    assert curvature_at_minimum("double_well") == pytest.approx(expected)

@@ -9,11 +9,12 @@ import pytest
 from hypothesis import assume, given, settings
 from hypothesis import strategies as st
 
-from helpers.descent import DIVERGENCE_LIMIT
+from helpers.descent import DIVERGENCE_LIMIT, DescentResult, gradient_descent
 from helpers.nn import (
     ACTIVATIONS,
     MLP,
     ForwardCache,
+    TrainingObjective,
     argmax_one_hot,
     cache_nbytes,
     cross_entropy,
@@ -335,32 +336,75 @@ def test_a_linear_model_cannot_fit_rings_but_a_tanh_mlp_can():
     deep_but_linear = MLP([2, 16, 2], "identity", seed=0)
     deep_but_linear.train(X, y, lr=0.5, epochs=300)
     mlp = MLP([2, 16, 2], "tanh", seed=0)
-    history = mlp.train(X, y, lr=0.5, epochs=300)
+    run = mlp.train(X, y, lr=0.5, epochs=300)
     assert linear_model.accuracy(X, y) < 0.75
     assert deep_but_linear.accuracy(X, y) < 0.75  # no nonlinearity: still a linear model
-    assert history.status == "finished"
-    assert history.accuracy[-1] > 0.95
-    assert mlp.accuracy(X, y) == history.accuracy[-1]
+    assert run.status == "finished"
+    assert run.extra["accuracy"][-1] > 0.95
+    assert mlp.accuracy(X, y) == run.extra["accuracy"][-1]
 
 
-def test_history_records_every_epoch_and_is_deterministic():
+def test_a_training_run_records_every_epoch_and_is_deterministic():
     X, y = blobs(90, 3, 2, seed=4)
-    h1 = MLP([2, 8, 3], "relu", seed=2).train(X, y, lr=0.2, epochs=40, batch_size=16, seed=7)
-    h2 = MLP([2, 8, 3], "relu", seed=2).train(X, y, lr=0.2, epochs=40, batch_size=16, seed=7)
-    assert len(h1.loss) == len(h1.accuracy) == 41
-    assert h1.epochs == 40 and h1.steps == 40 * 6  # ceil(90 / 16) = 6 minibatches per epoch
-    np.testing.assert_array_equal(h1.loss, h2.loss)
-    assert h1.loss[-1] < 0.5 * h1.loss[0]
-    assert "finished 40 epochs" in h1.message
+    r1 = MLP([2, 8, 3], "relu", seed=2).train(X, y, lr=0.2, epochs=40, batch_size=16, seed=7)
+    r2 = MLP([2, 8, 3], "relu", seed=2).train(X, y, lr=0.2, epochs=40, batch_size=16, seed=7)
+    assert len(r1.values) == len(r1.extra["accuracy"]) == len(r1.path) == 41
+    assert r1.steps == r1.max_steps == 40 * 6  # ceil(90 / 16) = 6 minibatches per epoch
+    assert r1.extra["batch_size"] == 16 and r1.extra["batches_per_epoch"] == 6
+    np.testing.assert_array_equal(r1.values, r2.values)
+    np.testing.assert_array_equal(r1.path, r2.path)
+    assert r1.values[-1] < 0.5 * r1.values[0]
+    assert r1.message.startswith("trained 40 epochs (240 updates): loss ")
 
 
-def test_full_batch_and_minibatch_histories_differ():
+def test_a_training_run_is_a_descent_result_that_records_what_it_trained_on():
+    X, y = blobs(60, 3, 2, seed=5)
+    net = MLP([2, 8, 3], "tanh", seed=1)
+    run = net.train(X, y, lr=0.2, epochs=30)
+    assert isinstance(run, DescentResult) and run.kind == "training"
+    assert (run.status, run.lr, run.eps, run.converged, run.diverged, run.diverged_at) == (
+        "finished", 0.2, None, False, False, None,
+    )  # fmt: skip
+    assert run.steps == run.max_steps == 30 and run.extra["batch_size"] == 60  # the full batch: n rows
+    # path: every parameter after each epoch, in the order W⁽¹⁾, b⁽¹⁾, W⁽²⁾, b⁽²⁾; x is the trained network.
+    assert run.path.shape == (31, net.n_parameters) and run.grad_norms.shape == (30,)
+    np.testing.assert_array_equal(run.x, np.concatenate([a.ravel() for W, b in net.params for a in (W, b)]))
+    fresh = MLP([2, 8, 3], "tanh", seed=1)
+    np.testing.assert_array_equal(run.path[0], np.concatenate([a.ravel() for W, b in fresh.params for a in (W, b)]))
+    # objective: this network on these data, as L(θ): it gives back every recorded loss and gradient.
+    objective = run.objective
+    assert isinstance(objective, TrainingObjective) and objective.network is net
+    assert repr(objective) == "TrainingObjective(MLP([2, 8, 3], 'tanh', seed=1), 60 rows)"
+    assert [objective.f(theta) for theta in run.path] == list(run.values)
+    for k in (0, 1, 29):  # full batch: the gradient of epoch k + 1 is ∇L(θ_k)
+        assert run.grad_norms[k] == pytest.approx(np.linalg.norm(objective.grad(run.path[k])), rel=1e-12)
+    assert run.extra["accuracy"][-1] == net.accuracy(X, y)
+    assert net.loss(X, y) == run.values[-1]
+    with pytest.raises(ValueError, match="theta must hold the network's 51 parameters, got 3"):
+        objective.f([1.0, 2.0, 3.0])
+
+
+def test_the_course_loop_repeats_a_full_batch_training_exactly():
+    X, y = blobs(60, 3, 2, seed=5)
+    run = MLP([2, 8, 8, 3], "relu", seed=0).train(X, y, lr=0.5, epochs=50)
+    again = gradient_descent(run.objective, run.path[0], lr=0.5, eps=None, steps=50)
+    np.testing.assert_array_equal(again.path, run.path)
+    np.testing.assert_array_equal(again.values, run.values)
+    np.testing.assert_allclose(again.grad_norms[:-1], run.grad_norms, rtol=1e-12)
+
+
+def test_full_batch_and_minibatch_runs_differ():
     X, y = blobs(60, 3, 2, seed=5)
     full = MLP([2, 8, 3], seed=0).train(X, y, lr=0.2, epochs=10)
     mini = MLP([2, 8, 3], seed=0).train(X, y, lr=0.2, epochs=10, batch_size=10)
     assert full.steps == 10 and mini.steps == 60
-    assert full.loss[0] == mini.loss[0]
-    assert not np.allclose(full.loss[1:], mini.loss[1:])
+    assert full.values[0] == mini.values[0]
+    assert not np.allclose(full.values[1:], mini.values[1:])
+    # One minibatch of all 60 rows (shuffled) is the full batch, up to the order of the sums.
+    whole = MLP([2, 8, 3], seed=0).train(X, y, lr=0.2, epochs=10, batch_size=60)
+    np.testing.assert_allclose(whole.grad_norms, full.grad_norms, rtol=1e-10)
+    # With minibatches, grad_norms is the mean norm of each epoch's 6 minibatch gradients.
+    assert mini.grad_norms.shape == (10,) and np.all(mini.grad_norms > 0)
 
 
 # ReLU networks blow up from a large lr; tanh bounds the hidden layers, so it takes a huge one.
@@ -373,35 +417,40 @@ def test_divergence_is_a_status_not_a_crash(activation, lr, batch_size):
     net = MLP([2, 16, 16, 3], activation, seed=0)
     with warnings.catch_warnings():
         warnings.simplefilter("error")
-        history = net.train(100 * X, y, lr=lr, epochs=200, batch_size=batch_size)
-    assert history.status == "diverged" and history.diverged
-    assert history.epochs == history.diverged_at - 1 < 200
-    assert np.all(np.isfinite(history.loss)) and np.all(history.loss <= DIVERGENCE_LIMIT)
+        run = net.train(100 * X, y, lr=lr, epochs=200, batch_size=batch_size)
+    assert run.status == "diverged" and run.diverged
+    epochs = len(run.values) - 1
+    assert epochs == run.diverged_at - 1 < 200
+    assert len(run.path) == len(run.extra["accuracy"]) == epochs + 1 and len(run.grad_norms) == epochs
+    for recorded in (run.values, run.path, run.grad_norms, run.extra["accuracy"]):
+        assert np.all(np.isfinite(recorded)) and np.all(np.abs(recorded) <= DIVERGENCE_LIMIT)
     assert all(np.all(np.abs(W) <= DIVERGENCE_LIMIT) for W, _ in net.params)
-    assert "diverged in epoch" in history.message
+    assert run.message.startswith(f"diverged in epoch {run.diverged_at}; kept epoch {epochs}: loss ")
 
 
 def test_after_divergence_the_network_is_the_last_healthy_one():
     X, y = blobs(50, 3, 2, seed=0)
     net = MLP([2, 16, 16, 3], "relu", seed=0)
-    history = net.train(X, y, lr=10, epochs=200)
-    assert history.diverged and history.diverged_at > 2
+    run = net.train(X, y, lr=10, epochs=200)
+    assert run.diverged and run.diverged_at > 2
+    epochs = len(run.values) - 1
     replay = MLP([2, 16, 16, 3], "relu", seed=0)
-    replay.train(X, y, lr=10, epochs=history.epochs)
+    replay.train(X, y, lr=10, epochs=epochs)
     for (W, b), (W2, b2) in zip(net.params, replay.params):
         np.testing.assert_array_equal(W, W2)
         np.testing.assert_array_equal(b, b2)
-    assert net.loss(X, y) == history.loss[-1]
-    assert history.steps == history.epochs  # the updates of the epoch that blew up were undone
+    assert net.loss(X, y) == run.values[-1]
+    np.testing.assert_array_equal(run.x, np.concatenate([a.ravel() for W, b in net.params for a in (W, b)]))
+    assert run.steps == epochs  # the updates of the epoch that blew up were undone
 
 
 def test_training_is_fast():
     X, y = blobs(300, 3, 2, seed=0)
     net = MLP([2, 32, 32, 3], "relu", seed=0)
     start = time.perf_counter()
-    history = net.train(X, y, lr=0.1, epochs=300)
+    run = net.train(X, y, lr=0.1, epochs=300)
     elapsed = time.perf_counter() - start
-    assert history.status == "finished"
+    assert run.status == "finished"
     assert elapsed < 2.0  # about 0.1 s on a laptop; the bound leaves room for a busy CI machine
 
 
@@ -520,8 +569,11 @@ def test_integer_valued_float_labels_and_reprs():
     np.testing.assert_array_equal(one_hot([0.0, 2.0]), [[1, 0, 0], [0, 0, 1]])
     net = MLP([2, 3], "tanh", seed=4)
     assert repr(net) == "MLP([2, 3], 'tanh', seed=4)"
-    history = net.train(np.eye(2), [0, 1], lr=0.1, epochs=2)
-    assert repr(history).startswith("TrainHistory(finished 2 epochs: loss ")
+    run = net.train(np.eye(2), [0, 1], lr=0.1, epochs=2)
+    assert repr(run).startswith("DescentResult(trained 2 epochs (2 updates): loss ")
+    assert repr(run).endswith("; 9 parameters)")
+    one = MLP([2, 3]).train(np.eye(2), [0, 1], lr=0.1, epochs=1, batch_size=2)
+    assert one.message.startswith("trained 1 epoch (1 update): loss ")
 
 
 # --- bad input: sizes bounded before allocation, work bounded before it starts ---------------
@@ -549,6 +601,11 @@ def test_long_trainings_are_refused_with_what_to_change():
     big = np.zeros((10**4, 2)), np.arange(10**4) % 3
     with pytest.raises(ValueError, match=r"epochs × rows × parameters \(the arithmetic\).*smaller network"):
         MLP([2, 1000, 3]).train(*big, lr=1e-9, epochs=1000)
+    # The path keeps every parameter after every epoch: a million parameters for 100 epochs is too many.
+    start = time.perf_counter()
+    with pytest.raises(ValueError, match=r"\(epochs \+ 1\) × parameters \(the numbers in the path\) is 105,040,303"):
+        MLP([100, 10_000, 3]).train(np.zeros((1, 100)), [0], lr=1e-9, epochs=100)
+    assert time.perf_counter() - start < 1.0
 
 
 def test_gradient_check_of_a_wide_network_is_refused_at_once():

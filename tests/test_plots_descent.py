@@ -10,6 +10,7 @@ import sympy as sp
 
 from helpers.descent import gradient_descent
 from helpers.functions import get_function, objective_from_expr
+from helpers.nn import MLP
 from helpers.plots.calculus import (
     H_GRID,
     plot_difference_error,
@@ -221,6 +222,28 @@ def test_history_needs_recorded_values():
     with pytest.raises(ValueError, match="quantity='loss'"):
         plot_history(r)
     plot_history(r, quantity="grad")
+
+
+def test_history_of_training_runs_is_drawn_per_epoch():
+    rng = np.random.default_rng(0)
+    X = rng.normal(size=(60, 2))
+    y = (X[:, 0] > 0).astype(int)
+    run = MLP([2, 8, 2], "tanh", seed=0).train(X, y, lr=0.5, epochs=50)
+    ax = plot_history(run)
+    check_axes(ax, lines=1, legend=1)
+    assert (ax.get_xlabel(), ax.get_title()) == ("epoch k", "Loss per epoch")
+    assert ax.get_ylabel().startswith("cross-entropy L(θ_k)")
+    np.testing.assert_array_equal(ax.get_lines()[0].get_ydata(), run.values)
+    assert ax.get_legend().get_texts()[0].get_text() == f"λ = 0.5: {run.message}"
+    ax = plot_history(run, quantity="grad")
+    check_axes(ax, lines=1, legend=1)  # no ε line: a training runs a fixed number of epochs
+    assert (ax.get_xlabel(), ax.get_title()) == ("epoch k", "Size of the gradient per epoch")
+    assert len(ax.get_lines()[0].get_xdata()) == 50  # one gradient per epoch
+    diverged = MLP([2, 8, 2], "relu", seed=0).train(100 * X, y, lr=1e4, epochs=50)
+    assert diverged.diverged
+    ax = plot_history([run, diverged], labels=["tanh", "ReLU, λ = 1e4"])
+    check_axes(ax, legend=2)
+    assert len([line for line in ax.get_lines() if line.get_marker() == "X"]) == 1
 
 
 def test_plot_curve_generic():

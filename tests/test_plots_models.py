@@ -17,19 +17,17 @@ from hypothesis import strategies as st  # noqa: E402
 from matplotlib.axes import Axes  # noqa: E402
 from matplotlib.figure import Figure  # noqa: E402
 
-from helpers.autodiff import Value, trace  # noqa: E402
+from helpers.autodiff import Value, neuron_graph, square_of_sum_graph, trace  # noqa: E402
 from helpers.datasets import make_blobs, make_linear, make_rings  # noqa: E402
 from helpers.nn import softmax  # noqa: E402
 from helpers.plots import graph as pg  # noqa: E402
 from helpers.plots import models as pm  # noqa: E402
 from helpers.plots.style import palette  # noqa: E402
 from helpers.regression import (  # noqa: E402
-    OBJECTIVES,
     add_intercept,
     lecture_data,
     linear_regression_gd,
     pinv_solution,
-    regression_loss,
 )
 from helpers.sgd import regression_sgd  # noqa: E402
 
@@ -220,32 +218,6 @@ def test_loss_history_explains_what_a_run_lacks(lecture, sgd_runs):
 # --- the loss surface and paths -----------------------------------------------------------
 
 
-@settings(max_examples=40, deadline=None)
-@given(
-    objective=st.sampled_from(OBJECTIVES),
-    a=st.floats(-3, 5),
-    b=st.floats(-2, 6),
-)
-def test_loss_grid_matches_regression_loss(objective, a, b):
-    X, y, _ = make_linear(30, 1, noise=0.5, seed=1)
-    X = add_intercept(X)
-    B0, B1, L = pm.regression_loss_grid(X, y, objective=objective, extent=(a - 1, a + 1, b - 1, b + 1), resolution=11)
-    i, j = 3, 7
-    expected = regression_loss(X, y, [B0[i, j], B1[i, j]], objective)
-    assert L[i, j] == pytest.approx(expected, rel=1e-9, abs=1e-9)
-
-
-def test_loss_grid_of_two_coefficients_among_three(lecture):
-    X, y, _ = lecture
-    B0, B1, L = pm.regression_loss_grid(X, y, extent=(0, 2, 1, 3), dims=(0, 1), resolution=21)
-    # The other coefficient is held at the pseudo-inverse's 3: the minimum 0 is at (1, 2).
-    assert L[10, 10] == pytest.approx(0.0, abs=1e-12)
-    with pytest.raises(ValueError, match="dims"):
-        pm.regression_loss_grid(X, y, extent=(0, 2, 1, 3), dims=(1, 1))
-    with pytest.raises(ValueError, match="extent"):
-        pm.regression_loss_grid(X, y, extent=(2, 0, 1, 3))
-
-
 def test_paths_on_contours(line_problem, sgd_runs):
     X, y = line_problem
     ax = pm.plot_regression_paths(X, y, sgd_runs)
@@ -296,16 +268,6 @@ def test_decision_regions_check_the_predict_function():
         pm.plot_decision_regions(lambda p: np.full(len(p), 0.5), X, y, resolution=20)
     with pytest.raises(TypeError, match="callable"):
         pm.plot_decision_regions("predict", X, y)
-    with pytest.raises(ValueError, match="2 columns"):
-        pm.region_grid(np.zeros((4, 3)))
-
-
-def test_region_grid_covers_the_data():
-    X = np.array([[0.0, 0.0], [4.0, 1.0]])
-    points, extent = pm.region_grid(X, padding=0.1, resolution=15)
-    assert points.shape == (225, 2)
-    assert extent[0] < 0 and extent[1] > 4 and extent[2] < 0 and extent[3] > 1
-    assert extent[1] - extent[0] == pytest.approx(extent[3] - extent[2])  # square cells
 
 
 def test_activations_row_of_panels():
@@ -387,7 +349,7 @@ def arrows(ax) -> list:
 
 
 def test_square_of_sum_graph_layout_and_text():
-    nodes, edges = trace(pg.square_of_sum_graph(1.0, 2.0))
+    nodes, edges = trace(square_of_sum_graph(1.0, 2.0))
     pos = pg.graph_layout(nodes, edges)
     by_label = {n.label: n for n in nodes}
     column = {n.label: pos[n.id][0] for n in nodes}
@@ -399,7 +361,7 @@ def test_square_of_sum_graph_layout_and_text():
 
 
 def test_plot_graph_draws_boxes_and_arrows():
-    ax = pg.plot_graph(pg.square_of_sum_graph(1.0, 2.0), title="z = (x + y)²")
+    ax = pg.plot_graph(square_of_sum_graph(1.0, 2.0), title="z = (x + y)²")
     drawn(ax)
     assert ax.get_title() == "z = (x + y)²"
     boxes = [t.get_text() for t in ax.texts if t.get_bbox_patch() is not None]
@@ -408,7 +370,7 @@ def test_plot_graph_draws_boxes_and_arrows():
 
 
 def test_neuron_graph_columns_follow_depth():
-    root = pg.neuron_graph()
+    root = neuron_graph()
     nodes, edges = trace(root)
     pos = pg.graph_layout(nodes, edges)
     column = {n.label: pos[n.id][0] for n in nodes}
@@ -441,23 +403,23 @@ def test_a_node_used_twice_gets_two_bent_arrows():
 
 def test_update_graph_changes_only_the_texts():
     fig, ax = plt.subplots()
-    nodes, edges = trace(pg.square_of_sum_graph(1.0, 2.0))
+    nodes, edges = trace(square_of_sum_graph(1.0, 2.0))
     art = pg.draw_graph(ax, nodes, edges)
-    new_nodes, _ = trace(pg.square_of_sum_graph(0.5, 0.5))
+    new_nodes, _ = trace(square_of_sum_graph(0.5, 0.5))
     pg.update_graph(art, new_nodes)
     assert any(t.get_text() == "x\nvalue 0.5\ngrad 2.0" for t in art.texts)
     drawn(fig)
     with pytest.raises(ValueError, match="same graph"):
-        pg.update_graph(art, trace(pg.neuron_graph())[0])
+        pg.update_graph(art, trace(neuron_graph())[0])
 
 
 def test_plot_graph_checks_its_input():
     with pytest.raises(TypeError, match="trace"):
         pg.plot_graph([1, 2, 3], [])
-    nodes, edges = trace(pg.square_of_sum_graph())
+    nodes, edges = trace(square_of_sum_graph())
     with pytest.raises(TypeError, match="edges"):
         pg.plot_graph(nodes)
     with pytest.raises(ValueError, match="later one"):
         pg.plot_graph(nodes, [(3, 0)])
     with pytest.raises(ValueError, match="omitted"):
-        pg.plot_graph(pg.square_of_sum_graph(), edges)
+        pg.plot_graph(square_of_sum_graph(), edges)

@@ -9,6 +9,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from helpers.datasets import make_linear
 from helpers.descent import DescentResult
 from helpers.regression import (
     OBJECTIVES,
@@ -19,6 +20,7 @@ from helpers.regression import (
     pinv_solution,
     regression_gradient,
     regression_loss,
+    regression_loss_grid,
 )
 
 LECTURE_BETA = np.array([1.00000367, 1.99999949, 2.99999516])
@@ -152,6 +154,35 @@ def test_gd_approaches_pinv(objective, lr, steps, seed):
     assert result.status == "finished"
     assert distance_to_pinv(result.x, X, y) < 1e-4
     assert result.values[-1] <= result.values[0]
+
+
+# --- the loss surface in β space -------------------------------------------------------------
+
+
+@settings(max_examples=40, deadline=None)
+@given(
+    objective=st.sampled_from(OBJECTIVES),
+    a=st.floats(-3, 5),
+    b=st.floats(-2, 6),
+)
+def test_loss_grid_matches_regression_loss(objective, a, b):
+    X, y, _ = make_linear(30, 1, noise=0.5, seed=1)
+    X = add_intercept(X)
+    B0, B1, L = regression_loss_grid(X, y, objective=objective, extent=(a - 1, a + 1, b - 1, b + 1), resolution=11)
+    i, j = 3, 7
+    expected = regression_loss(X, y, [B0[i, j], B1[i, j]], objective)
+    assert L[i, j] == pytest.approx(expected, rel=1e-9, abs=1e-9)
+
+
+def test_loss_grid_of_two_coefficients_among_three():
+    X, y, _ = lecture_data()
+    B0, B1, L = regression_loss_grid(X, y, extent=(0, 2, 1, 3), dims=(0, 1), resolution=21)
+    # The other coefficient is held at the pseudo-inverse's 3: the minimum 0 is at (1, 2).
+    assert L[10, 10] == pytest.approx(0.0, abs=1e-12)
+    with pytest.raises(ValueError, match="dims"):
+        regression_loss_grid(X, y, extent=(0, 2, 1, 3), dims=(1, 1))
+    with pytest.raises(ValueError, match="extent"):
+        regression_loss_grid(X, y, extent=(2, 0, 1, 3))
 
 
 # --- divergence --------------------------------------------------------------------------------

@@ -13,19 +13,17 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from helpers.functions import FORMULA
 from helpers.widgets.calculus import TANGENT_FUNCTIONS, tangent_explorer
 from helpers.widgets.canvas import BlitCanvas
 from helpers.widgets.descent import (
-    FORMULA,
     FUNCTIONS_1D,
     FUNCTIONS_2D,
     FUNCTIONS_CONVERGENCE,
     STEP_CAPS,
     convergence_explorer,
-    convergence_status,
     descent_1d_explorer,
     descent_2d_explorer,
-    oscillates,
 )
 
 pytestmark = pytest.mark.filterwarnings("error")
@@ -288,15 +286,6 @@ def test_convergence_explorer_zones_and_statuses():
     set_control(ex, "function", "double_well")
     assert "μ = f''(x*)" in ex.threshold_label.get_text()
     assert not ex.theory.get_visible()
-
-
-def test_oscillation_detection():
-    assert oscillates([1.0, -0.5, 0.25, -0.125, 0.06])
-    assert not oscillates([1.0, 0.5, 0.25, 0.125])
-    assert not oscillates([1.0])
-    ex = shared("convergence")
-    apply(ex, {"function": "lecture_quadratic", "lr": 0.9, "x0": 1.5}, render=False)
-    assert convergence_status(ex.result, 2.0).startswith("converged in")
 
 
 def test_tangent_explorer_status_matches_the_lecture_example():

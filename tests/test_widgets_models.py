@@ -18,8 +18,9 @@ import pytest  # noqa: E402
 from hypothesis import HealthCheck, given, settings  # noqa: E402
 from hypothesis import strategies as st  # noqa: E402
 
-from helpers.autodiff import trace  # noqa: E402
-from helpers.plots.graph import node_text, square_of_sum_graph  # noqa: E402
+from helpers.autodiff import square_of_sum_graph, trace  # noqa: E402
+from helpers.descent import DescentResult  # noqa: E402
+from helpers.plots.graph import node_text  # noqa: E402
 from helpers.widgets.networks import (  # noqa: E402
     chain_rule_explorer,
     classifier_explorer,
@@ -293,6 +294,11 @@ def test_classifier_trains_on_the_button_only(classifier):
     classifier.controls["train"].click()
     assert classifier.renders == renders + 1
     assert classifier.status.startswith("trained 30 epochs: train accuracy")
+    run = classifier.history  # what MLP.train returned: a run like every other, counted in epochs
+    assert isinstance(run, DescentResult) and run.kind == "training" and len(run.values) == 31
+    assert classifier.status == (
+        f"trained 30 epochs: train accuracy {run.extra['accuracy'][-1]:.1%}, loss {run.values[-1]:.3g}"
+    )
     assert classifier.png != png
     assert classifier.controls["train"].description == "Trained"
 

@@ -802,6 +802,9 @@ def _log_wanted(arrays) -> bool:
 def plot_history(results, *, quantity: str = "loss", labels=None, log: bool | None = None, ax=None):
     """Draw the loss f(x_k) or the gradient's size |f'(x_k)| / ‖∇f(x_k)‖ against step k for one or several runs.
 
+    Training runs (:meth:`helpers.nn.MLP.train`) are drawn against the epoch k: their cross-entropy
+    L(θ_k), or the norm of each epoch's gradient.
+
     Parameters
     ----------
     results : DescentResult or sequence of DescentResult
@@ -826,9 +829,13 @@ def plot_history(results, *, quantity: str = "loss", labels=None, log: bool | No
     series = [_history(r, quantity) for r in results]
     if log is None:
         log = quantity == "grad" or _log_wanted(series)
-    symbol = (
-        results[0].grad_symbol if quantity == "grad" else ("f(x_k)" if results[0].path.ndim == 1 else "f(x_k, y_k)")
-    )
+    if all(r.kind == "training" for r in results):  # MLP.train: one point per epoch, on the cross-entropy L(θ)
+        unit, symbol = "epoch", ("‖∇L(θ_k)‖" if quantity == "grad" else "cross-entropy L(θ_k)")
+    else:
+        unit = "step"
+        symbol = (
+            results[0].grad_symbol if quantity == "grad" else ("f(x_k)" if results[0].path.ndim == 1 else "f(x_k, y_k)")
+        )
     with course_style():
         ax = _new_axes(ax)
         for r, values, label, color in zip(results, series, labels, palette(len(results))):
@@ -848,9 +855,9 @@ def plot_history(results, *, quantity: str = "loss", labels=None, log: bool | No
                 if log:
                     ax.set_ylim(log_limits(np.concatenate(series), include=[e], decades=0.2))
         ax.set_xlim(0, max(max(len(s) - 1 for s in series), 1))
-        ax.set_xlabel("step k")
+        ax.set_xlabel(f"{unit} k")
         ax.set_ylabel(f"{symbol}{' (log scale)' if log else ''}")
-        ax.set_title(f"{'Loss' if quantity == 'loss' else 'Size of the gradient'} per step")
+        ax.set_title(f"{'Loss' if quantity == 'loss' else 'Size of the gradient'} per {unit}")
         ax.legend(fontsize=8.5, loc="best")
     return ax
 

@@ -21,7 +21,7 @@ from matplotlib.patches import FancyArrowPatch
 from matplotlib.transforms import IdentityTransform
 
 from ..autodiff import TraceNode, Value, trace
-from ..validation import _show, check_real
+from ..validation import _show
 from .style import COLORS, course_style
 
 __all__ = [
@@ -30,10 +30,8 @@ __all__ = [
     "draw_graph",
     "figure_size",
     "graph_layout",
-    "neuron_graph",
     "node_text",
     "plot_graph",
-    "square_of_sum_graph",
     "update_graph",
 ]
 
@@ -42,74 +40,6 @@ _BINARY = {"+": "+", "-": "−", "*": "·", "/": "/"}
 #: Inches per column and per row of the layout, readable at notebook width.
 _COLUMN_INCHES = 1.9
 _ROW_INCHES = 0.8
-
-
-# --- example graphs ---------------------------------------------------------------------------
-
-
-def square_of_sum_graph(x: float = 1.0, y: float = 2.0) -> Value:
-    """The lecture's z = (x + y)² with w = x + y, after ``backward()``: ∂z/∂x = ∂z/∂y = 2(x + y).
-
-    Parameters
-    ----------
-    x, y : float
-        The inputs.
-
-    Returns
-    -------
-    Value
-        z, with every gradient filled in.
-
-    Examples
-    --------
-    >>> z = square_of_sum_graph(1.0, 2.0)
-    >>> z.data, [n.grad for n in trace(z)[0] if n.label == "x"]
-    (9.0, [6.0])
-    """
-    xv = Value(check_real("x", x), "x")
-    yv = Value(check_real("y", y), "y")
-    w = xv + yv
-    w.label = "w"
-    z = w**2
-    z.label = "z"
-    z.backward()
-    return z
-
-
-def neuron_graph(x1: float = 1.0, x2: float = -1.0, w1: float = 0.5, w2: float = 0.25, b: float = 0.3) -> Value:
-    """One neuron o = tanh(w₁x₁ + w₂x₂ + b), after ``backward()``.
-
-    ∂o/∂w₁ = (1 − o²)·x₁, ∂o/∂x₁ = (1 − o²)·w₁, ∂o/∂b = 1 − o².
-
-    Parameters
-    ----------
-    x1, x2 : float
-        The inputs.
-    w1, w2 : float
-        The weights.
-    b : float
-        The bias.
-
-    Returns
-    -------
-    Value
-        o, with every gradient filled in.
-    """
-    vx1, vw1 = Value(check_real("x1", x1), "x₁"), Value(check_real("w1", w1), "w₁")
-    vx2, vw2 = Value(check_real("x2", x2), "x₂"), Value(check_real("w2", w2), "w₂")
-    vb = Value(check_real("b", b), "b")
-    p1 = vx1 * vw1
-    p1.label = "p₁"
-    p2 = vx2 * vw2
-    p2.label = "p₂"
-    s = p1 + p2
-    s.label = "s"
-    n = s + vb
-    n.label = "n"
-    o = n.tanh()
-    o.label = "o"
-    o.backward()
-    return o
 
 
 # --- layout ---------------------------------------------------------------------------------
@@ -437,6 +367,7 @@ def plot_graph(
 
     Examples
     --------
+    >>> from helpers.autodiff import square_of_sum_graph
     >>> ax = plot_graph(square_of_sum_graph(1.0, 2.0), title="z = (x + y)²")
     """
     if isinstance(nodes, Value):

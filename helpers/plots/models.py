@@ -23,7 +23,7 @@ from __future__ import annotations
 import math
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
-from typing import Any, TypeAlias
+from typing import Any
 
 import numpy as np
 from matplotlib.axes import Axes
@@ -31,9 +31,19 @@ from matplotlib.colors import ListedColormap, to_rgb
 from matplotlib.figure import Figure, SubFigure
 from matplotlib.ticker import MaxNLocator, NullLocator
 
+from ..datasets import region_grid
 from ..descent import DescentResult
 from ..nn import ACTIVATIONS, softmax
-from ..regression import OBJECTIVES, _check_beta, _check_data, pinv_solution
+from ..regression import (
+    OBJECTIVES,
+    Extent,
+    _check_beta,
+    _check_data,
+    _check_dims,
+    _check_extent,
+    pinv_solution,
+    regression_loss_grid,
+)
 from ..validation import _show, check_array, check_callable, check_choice, check_int, check_real
 from .style import COLORS, FIG_SINGLE, course_style, palette
 
@@ -58,15 +68,10 @@ __all__ = [
     "plot_softmax",
     "predict_grid",
     "region_cmap",
-    "region_grid",
-    "regression_loss_grid",
     "sticky_log_limits",
     "update_regression_fit",
     "update_softmax",
 ]
-
-#: A window in the plane, (x min, x max, y min, y max).
-Extent: TypeAlias = Sequence[float] | np.ndarray
 
 _SUBSCRIPTS = str.maketrans("0123456789", "₀₁₂₃₄₅₆₇₈₉")
 _LINESTYLES = ("-", "--", "-.", ":")
@@ -607,85 +612,6 @@ def plot_loss_history(
 # --- the loss surface in β space -----------------------------------------------------------
 
 
-def regression_loss_grid(
-    X: Any,
-    y: Any,
-    *,
-    objective: str = "squared",
-    extent: Extent,
-    dims: tuple[int, int] = (0, 1),
-    at: Any = None,
-    resolution: int = 120,
-) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
-    """The regression loss on a grid of two coefficients, the others held at ``at``.
-
-    Computed from XᵀX, Xᵀy and yᵀy, so the cost does not grow with the number of examples n.
-
-    Parameters
-    ----------
-    X : array_like, shape (n, d)
-    y : array_like, shape (n,)
-    objective : {"lecture", "norm", "squared"}
-        As in :func:`helpers.regression.regression_loss`.
-    extent : (float, float, float, float)
-        ``(β_i min, β_i max, β_j min, β_j max)`` for ``dims = (i, j)``.
-    dims : (int, int)
-        The two coefficients on the axes.
-    at : array_like, shape (d,), optional
-        Values of the other coefficients; default the pseudo-inverse solution X⁺y.
-    resolution : int
-        Grid points per axis, in [10, 1000].
-
-    Returns
-    -------
-    B0, B1, L : ndarray, shape (resolution, resolution)
-        The grid (``np.meshgrid`` order: rows follow β_j) and the loss on it.
-    """
-    X, y = _check_data(X, y)
-    check_choice("objective", objective, OBJECTIVES)
-    d = X.shape[1]
-    i, j = _check_dims(dims, d)
-    ext = _check_extent(extent)
-    resolution = check_int("resolution", resolution, low=10, high=1000)
-    base = pinv_solution(X, y) if at is None else _check_beta("at", at, d).copy()
-    b0 = np.linspace(ext[0], ext[1], resolution)
-    b1 = np.linspace(ext[2], ext[3], resolution)
-    B0, B1 = np.meshgrid(b0, b1)
-    n = X.shape[0]
-    # ‖y − Xβ‖² = yᵀy − 2βᵀXᵀy + βᵀXᵀXβ, with β = base + (a − base_i)e_i + (b − base_j)e_j.
-    G = X.T @ X
-    r0 = y - X @ base
-    s0 = float(r0 @ r0)
-    g0 = -2.0 * (X.T @ r0)  # ∇‖y − Xβ‖² at base
-    da, db = B0 - base[i], B1 - base[j]
-    sq = s0 + g0[i] * da + g0[j] * db + G[i, i] * da * da + 2.0 * G[i, j] * da * db + G[j, j] * db * db
-    sq = np.maximum(sq, 0.0)
-    if objective == "lecture":
-        L = 0.5 * sq
-    elif objective == "squared":
-        L = sq / n
-    else:
-        L = np.sqrt(sq / n)
-    return B0, B1, L
-
-
-def _check_dims(dims: Any, d: int) -> tuple[int, int]:
-    if not isinstance(dims, Sequence) or len(dims) != 2:
-        raise ValueError(f"dims must be two coefficient indices such as (0, 1), got {_show(dims)}")
-    i = check_int("dims[0]", dims[0], low=0, high=d - 1)
-    j = check_int("dims[1]", dims[1], low=0, high=d - 1)
-    if i == j:
-        raise ValueError(f"dims must be two different coefficients, got {_show(dims)}")
-    return i, j
-
-
-def _check_extent(extent: Any) -> np.ndarray:
-    ext = check_array("extent", extent, ndim=1)
-    if ext.shape != (4,) or not (ext[0] < ext[1] and ext[2] < ext[3]):
-        raise ValueError(f"extent must be (x min, x max, y min, y max) with min < max, got {_show(extent)}")
-    return ext
-
-
 def auto_extent(points: Sequence[Any], centre: Any, *, margin: float = 0.25) -> np.ndarray:
     """A square window around ``centre`` that holds every point of ``points`` (2-vectors), with a margin."""
     c = np.asarray(centre, dtype=float)
@@ -841,42 +767,6 @@ def plot_regression_paths(
 
 
 # --- classifiers: decision regions ----------------------------------------------------------
-
-
-def region_grid(X: Any, *, padding: float = 0.15, resolution: int = 200) -> tuple[np.ndarray, np.ndarray]:
-    """A grid covering the 2-D points ``X`` with a margin, for drawing decision regions.
-
-    Parameters
-    ----------
-    X : array_like, shape (n, 2)
-    padding : float
-        The margin as a fraction of the larger side of the data's box, ≥ 0.
-    resolution : int
-        Grid points per axis, in [10, 1000].
-
-    Returns
-    -------
-    points : ndarray, shape (resolution², 2)
-        The grid points, row by row (rows follow x₂), for ``predict``.
-    extent : ndarray, shape (4,)
-        ``(x₁ min, x₁ max, x₂ min, x₂ max)`` for ``imshow``.
-    """
-    X = check_array("X", X, ndim=2, min_rows=1)
-    if X.shape[1] != 2:
-        raise ValueError(f"X must have 2 columns (points in the plane), got shape {X.shape}")
-    padding = check_real("padding", padding, low=0.0)
-    resolution = check_int("resolution", resolution, low=10, high=1000)
-    low, high = X.min(axis=0), X.max(axis=0)
-    side = max(float(np.max(high - low)), 1e-9)
-    pad = padding * side if padding > 0 else 0.0
-    low, high = low - pad, high + pad
-    # Square cells: the shorter side is widened to the longer one.
-    centre, half = (low + high) / 2, max(float(np.max(high - low)) / 2, 0.5)
-    low, high = centre - half, centre + half
-    g0 = np.linspace(low[0], high[0], resolution)
-    g1 = np.linspace(low[1], high[1], resolution)
-    G0, G1 = np.meshgrid(g0, g1)
-    return np.column_stack([G0.ravel(), G1.ravel()]), np.array([low[0], high[0], low[1], high[1]])
 
 
 def light(color: str, amount: float = 0.65) -> tuple[float, float, float]:

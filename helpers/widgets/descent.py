@@ -13,19 +13,23 @@ The redrawing machinery is in :mod:`helpers.widgets.canvas`.
 
 from __future__ import annotations
 
-import dataclasses
-import functools
 import math
 
 import ipywidgets as widgets
 import numpy as np
-import sympy as sp
 from matplotlib.patches import Rectangle
 
-from ..calculus import second_derivative
-from ..descent import DescentResult, gradient_descent
-from ..formula import parse_formula
-from ..functions import Objective, get_function, objective_from_expr
+from ..descent import convergence_status, gradient_descent
+from ..functions import (
+    FORMULA,
+    FORMULA_DOMAIN,
+    Objective,
+    _defined,
+    curvature_at_minimum,
+    formula_objective,
+    get_function,
+    undefined_parts,
+)
 from ..plots.descent import Path1D, Path2D, StepCurve, curve_view, draw_contours, positive_or_nan
 from ..plots.style import COLORS, FIG_WIDE, course_style
 from ..validation import check_choice, check_real
@@ -43,9 +47,6 @@ __all__ = [
 
 #: The step caps offered by the explorers' step-cap slider.
 STEP_CAPS = (10, 20, 50, 100, 200, 500, 1000, 2000, 5000, 10000)
-#: Domain of a typed formula.
-FORMULA_DOMAIN = (-5.0, 5.0)
-FORMULA = "formula"
 
 
 # What a learner's formula can raise while being compiled or run (math domain errors, complex
@@ -71,102 +72,6 @@ def _check_start(name: str, value, box) -> float:
 
 #: The library's functions offered by the 1-D explorer (besides a typed formula).
 FUNCTIONS_1D = ("lecture_quadratic", "xcos", "double_well")
-
-
-def _nan_outside(fn):
-    """``fn`` at a point, NaN where it is undefined: ``math`` raises for log(-1) or 1/0, and a float
-    power such as (-1.0)**0.5 turns complex. The descent then sees NaN, which it reports, not an exception."""
-
-    def at(x):
-        try:
-            value = fn(x)
-        except (ArithmeticError, ValueError, TypeError):
-            return math.nan
-        if isinstance(value, complex):
-            return value.real if value.imag == 0 else math.nan
-        return value
-
-    return at
-
-
-@functools.lru_cache(maxsize=64)
-def formula_objective(text: str) -> Objective:
-    """Compile a learner's typed formula in x (parsed safely) into an Objective, cached by text.
-
-    Its ``f`` and ``grad`` give NaN where the formula is undefined (log(x) for x ≤ 0).
-    """
-    expr = parse_formula(text, ("x",))
-    x = sp.Symbol("x", real=True)
-    # Read x as real, so that |x|' is sign(x) rather than a complex formula.
-    expr = expr.xreplace({s: x for s in expr.free_symbols})
-    objective = objective_from_expr(expr, (x,), name=FORMULA, domain=(FORMULA_DOMAIN,))
-    return dataclasses.replace(objective, f=_nan_outside(objective.f), grad=_nan_outside(objective.grad))
-
-
-def _defined(objective: Objective, x: float) -> bool:
-    return math.isfinite(objective.f(x)) and math.isfinite(objective.grad(x))
-
-
-def _boundary(objective: Objective, good: float, bad: float) -> float:
-    """Where f stops being defined between ``good`` and ``bad``, by bisection, to 3 significant digits."""
-    for _ in range(40):
-        mid = (good + bad) / 2
-        good, bad = (mid, bad) if _defined(objective, mid) else (good, mid)
-    edge = (good + bad) / 2
-    return 0.0 if abs(edge) < 1e-6 else float(f"{edge:.3g}")
-
-
-def _poles(objective: Objective, grid: np.ndarray, values: np.ndarray) -> list[float]:
-    """Points between grid neighbours where f changes sign through ±infinity (1/x, 1/sin(x)), not through 0."""
-    poles = []
-    for i in np.flatnonzero(np.sign(values[:-1]) * np.sign(values[1:]) < 0):
-        a, b = float(grid[i]), float(grid[i + 1])
-        for _ in range(60):
-            mid = (a + b) / 2
-            fm = objective.f(mid)
-            if not math.isfinite(fm):
-                break
-            a, b = (mid, b) if np.sign(fm) == np.sign(values[i]) else (a, mid)
-        if not math.isfinite(objective.f((a + b) / 2)) or min(abs(objective.f(a)), abs(objective.f(b))) > 1e6:
-            poles.append((a + b) / 2)
-    return poles
-
-
-def undefined_parts(objective: Objective, low: float, high: float, n: int = 2001) -> tuple[str, list[float]]:
-    """Where f (or f') is undefined on [low, high], in words ("x ≤ 0", "x = 0 and x ≈ 3.14"), and where the
-    curve must break (poles and single points).
-
-    Sampled on ``n`` points, the edges refined by bisection; "" when f is defined everywhere.
-    """
-    grid = np.linspace(low, high, n)
-    values = objective.f_grid(grid)
-    bad = ~np.array([_defined(objective, float(x)) for x in grid])
-    spacing = (high - low) / (n - 1)
-    # A pole the grid hit is among the undefined points already.
-    poles = [p for p in _poles(objective, grid, values) if not bad[np.abs(grid - p) <= 1.5 * spacing].any()]
-    parts = []
-    edges = np.flatnonzero(np.diff(np.concatenate([[0], bad.astype(int), [0]])))
-    for start, stop in zip(edges[::2], edges[1::2] - 1):
-        if start == 0 and stop == n - 1:
-            return "everywhere on the plot", []
-        lo = None if start == 0 else _boundary(objective, float(grid[start - 1]), float(grid[start]))
-        hi = None if stop == n - 1 else _boundary(objective, float(grid[stop + 1]), float(grid[stop]))
-        if lo is not None and hi is not None and (stop == start or lo == hi):
-            parts.append(f"x = {lo:g}")
-        elif lo is None:
-            assert hi is not None  # undefined on the whole plot returned above
-            parts.append(f"x {'≤' if not _defined(objective, hi) else '<'} {hi:g}")
-        elif hi is None:
-            parts.append(f"x {'≥' if not _defined(objective, lo) else '>'} {lo:g}")
-        else:
-            parts.append(f"{lo:g} < x < {hi:g}")
-    parts += [f"x ≈ {p:.3g}" for p in poles]
-    # Where the curve must break: the poles and the single undefined points (1/x at 0).
-    singles = [float(grid[i]) for i in np.flatnonzero(bad) if not bad[max(i - 1, 0)] and not bad[min(i + 1, n - 1)]]
-    if len(parts) > 4:  # x**x: undefined for x < 0 but at the negative whole numbers
-        lo, hi = float(grid[bad][0]), float(grid[bad][-1])
-        return f"on parts of {lo:g} ≤ x ≤ {hi:g}", poles + singles
-    return " and ".join(parts), poles + singles
 
 
 def _domain(name: str) -> tuple[float, float]:
@@ -483,49 +388,6 @@ def descent_2d_explorer(
 
 
 # --- convergence and the 2/μ threshold -------------------------------------------------------
-
-
-@functools.lru_cache(maxsize=16)
-def curvature_at_minimum(name: str) -> float:
-    """μ: the curvature bound of a quadratic, or f''(x*) at the global minimum of a non-convex function."""
-    objective = get_function(name)
-    if objective.curvature is not None:
-        return float(objective.curvature)
-    (x,) = objective.variables
-    d2 = second_derivative(objective.expr, x)
-    return float(d2.subs(x, objective.minima[0]))
-
-
-def oscillates(path: np.ndarray, window: int = 30) -> bool:
-    """Whether the last steps of a 1-D path mostly reverse direction (x overshoots back and forth)."""
-    d = np.diff(np.asarray(path, dtype=float)[-(window + 1) :])
-    d = d[d != 0]
-    if len(d) < 2:
-        return False
-    return float(np.mean(np.sign(d[1:]) != np.sign(d[:-1]))) > 0.5
-
-
-def convergence_status(result: DescentResult, L: float) -> str:
-    """The convergence explorer's status: converged / oscillating / diverging / diverged, with the step and λ vs 2/μ.
-
-    Examples: "converged in 26 steps (|f'| ≤ ε = 1e-05), oscillating around the minimum (λ = 0.8,
-    1/μ = 0.5, 2/μ = 1); x = -1", "diverged at step 49 (…)", "oscillating: no convergence in 200
-    steps, …", "diverging: |f'| grew from 5.0e+00 to 9.5e+08 in 200 steps (…)".
-    """
-    lr = result.lr
-    rates = f"λ = {lr:.3g}, 1/μ = {1 / L:.3g}, 2/μ = {2 / L:.3g}"
-    if result.diverged:
-        return f"diverged at step {result.diverged_at} ({rates})"
-    swings = oscillates(result.path)
-    if result.converged:
-        how = "oscillating around the minimum" if swings else "monotone"
-        return f"{result.message}, {how} ({rates}); x = {result.x:.5g}"
-    g, g0 = float(result.grad_norms[-1]), float(result.grad_norms[0])
-    if g > 10 * g0:
-        return f"diverging: |f'| grew from {g0:.1e} to {g:.1e} in {result.steps} steps ({rates}); x = {result.x:.5g}"
-    if swings:
-        return f"oscillating: no convergence in {result.steps} steps, |f'| = {g:.1e} ({rates}); x = {result.x:.5g}"
-    return f"{result.message}, monotone but slow ({rates}); x = {result.x:.5g}"
 
 
 def _theory(values: np.ndarray, lr: float, L: float) -> np.ndarray:

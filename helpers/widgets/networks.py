@@ -12,17 +12,16 @@ import math
 import ipywidgets as widgets
 import numpy as np
 
-from ..autodiff import trace
-from ..datasets import make_blobs, make_rings, make_spirals
-from ..nn import ACTIVATIONS, MLP, TrainHistory
+from ..autodiff import neuron_graph, square_of_sum_graph, trace
+from ..datasets import make_blobs, make_rings, make_spirals, region_grid
+from ..descent import DescentResult
+from ..nn import ACTIVATIONS, MLP
 from ..plots.descent import log_limits
 from ..plots.graph import (
     GraphArtists,
     draw_graph,
     figure_size,
     graph_layout,
-    neuron_graph,
-    square_of_sum_graph,
     update_graph,
 )
 from ..plots.models import (
@@ -32,7 +31,6 @@ from ..plots.models import (
     light,
     predict_grid,
     region_cmap,
-    region_grid,
     update_softmax,
 )
 from ..plots.style import COLORS, FIG_WIDE, course_style
@@ -244,7 +242,7 @@ class ClassifierExplorer(FigureExplorer):
             self.ax_loss.set_title("loss per epoch")
         self.points: list = []
         self._dataset = None
-        self.history: TrainHistory | None = None
+        self.history: DescentResult | None = None  # the last training run (MLP.train's result)
         self.net: MLP | None = None
         layout = control_rows(
             [controls["dataset"], controls["activation"], controls["hidden"], controls["layers"]],
@@ -315,7 +313,8 @@ class ClassifierExplorer(FigureExplorer):
         self.net, self.history = net, history
         Z = predict_grid(lambda pts: net.predict(pts), self.grid_std, self.RESOLUTION)
         self.regions.set_data(Z)
-        losses = history.loss
+        losses = history.values
+        assert losses is not None  # a training run records its loss at every epoch
         self.curve.set_data(np.arange(len(losses)), losses, diverged=history.diverged)
         self.ax_loss.set_xlim(0, max(c["epochs"].value, 1))
         self.ax_loss.set_ylim(log_limits(losses, decades=0.2))
@@ -323,13 +322,13 @@ class ClassifierExplorer(FigureExplorer):
         self.ax_map.set_title(f"decision regions: {arch}, {c['activation'].value}")
         # A new network changes nearly everything: draw the whole figure.
         self.invalidate()
-        acc, loss = history.accuracy[-1], losses[-1]
+        acc, loss, epochs = history.extra["accuracy"][-1], losses[-1], len(losses) - 1
         if history.diverged:
             return (
-                f"diverged at epoch {history.diverged_at} (lr = {history.lr:.3g}); kept epoch {history.epochs}: "
+                f"diverged at epoch {history.diverged_at} (lr = {history.lr:.3g}); kept epoch {epochs}: "
                 f"train accuracy {acc:.1%}, loss {loss:.3g}"
             )
-        return f"trained {history.epochs} epochs: train accuracy {acc:.1%}, loss {loss:.3g}"
+        return f"trained {epochs} epochs: train accuracy {acc:.1%}, loss {loss:.3g}"
 
 
 def classifier_explorer(

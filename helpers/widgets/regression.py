@@ -12,7 +12,7 @@ import ipywidgets as widgets
 import numpy as np
 from matplotlib.text import Text
 
-from ..datasets import make_linear
+from ..datasets import REGRESSION_DATA, regression_data, sgd_problem
 from ..descent import DescentResult
 from ..plots.models import (
     FitArtists,
@@ -25,27 +25,22 @@ from ..plots.models import (
     update_regression_fit,
 )
 from ..plots.style import COLORS, FIG_WIDE, course_style
-from ..regression import OBJECTIVES, add_intercept, lecture_data, linear_regression_gd, pinv_solution, regression_loss
+from ..regression import OBJECTIVES, linear_regression_gd, pinv_solution, regression_loss
 from ..sgd import regression_sgd
 from ..validation import check_choice, check_int, check_real
 from .canvas import FigureExplorer
 from .controls import control_rows, log_slider
 
 __all__ = [
-    "REGRESSION_DATA",
     "RegressionExplorer",
     "SGDExplorer",
     "STEP_CHOICES",
-    "regression_data",
     "regression_explorer",
     "sgd_explorer",
-    "sgd_problem",
 ]
 
 #: The number-of-steps slider's values (any other T given to the factory is added to them).
 STEP_CHOICES = (1, 2, 5, 10, 20, 50, 100, 200, 500, 1000, 2000, 5000)
-#: The data sets of :func:`regression_explorer`.
-REGRESSION_DATA = ("lecture", "noisy")
 
 _STYLE = {"description_width": "150px"}
 #: Top of a loss axis once a run has diverged (the loss reaches about 1e24 before it is stopped).
@@ -95,31 +90,6 @@ def _forget(figure, *artists) -> None:
 
 def _vector(v: np.ndarray) -> str:
     return "[" + ", ".join(f"{x:.4g}" for x in v) + "]"
-
-
-def regression_data(name: str, *, seed: int = 0) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
-    """The explorer's data sets, intercept column included, with their start point.
-
-    Parameters
-    ----------
-    name : {"lecture", "noisy"}
-        ``"lecture"``: the lecture's 4 points on y = x₁ + 2x₂ + 3, start β = [10.1, 15.1, −6.5].
-        ``"noisy"``: 50 points y = x + 3 + noise (standard deviation 0.5), start β = [0, 0].
-    seed : int
-        Seed of the noisy data.
-
-    Returns
-    -------
-    X : ndarray, shape (n, d)
-    y : ndarray, shape (n,)
-    beta0 : ndarray, shape (d,)
-    """
-    check_choice("data", name, REGRESSION_DATA)
-    seed = check_int("seed", seed, low=0)
-    if name == "lecture":
-        return lecture_data()
-    X, y, _ = make_linear(50, 1, noise=0.5, seed=seed)
-    return add_intercept(X), y, np.zeros(2)
 
 
 # --- notebook 04: gradient descent against the pseudo-inverse ----------------------------------
@@ -306,30 +276,6 @@ def regression_explorer(
 # --- notebook 06: SGD against full gradient descent ------------------------------------------
 
 
-def sgd_problem(n: int = 200, *, seed: int = 0) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
-    """The SGD explorer's regression problem: y = x + 3 + noise (σ = 1), intercept column appended.
-
-    Parameters
-    ----------
-    n : int
-        The number of examples, in [2, 10000].
-    seed : int
-        Seed of the data.
-
-    Returns
-    -------
-    X : ndarray, shape (n, 2)
-        The feature and the column of ones.
-    y : ndarray, shape (n,)
-    beta0 : ndarray, shape (2,)
-        The start point [−2, −1], far enough from the minimum to see the paths.
-    """
-    n = check_int("n", n, low=2, high=10_000)
-    seed = check_int("seed", seed, low=0)
-    X, y, _ = make_linear(n, 1, noise=1.0, seed=seed)
-    return add_intercept(X), y, np.array([-2.0, -1.0])
-
-
 class SGDExplorer(FigureExplorer):
     """Minibatch SGD against full gradient descent: paths on the loss contours, loss per epoch."""
 
@@ -492,7 +438,7 @@ def sgd_explorer(
     seed : int
         Seed of the batch order, in [0, 99].
     n : int
-        The number of examples of the problem (:func:`sgd_problem`).
+        The number of examples of the problem (:func:`helpers.datasets.sgd_problem`).
     data_seed : int
         Seed of the data.
 
