@@ -10,15 +10,18 @@ from hypothesis import strategies as st
 from hypothesis.extra import numpy as hnp
 from support import HOSTILE_ANSWERS, assert_answers_quickly, assert_feedback
 
+from helpers.calculus import numeric_gradient
 from helpers.exercises.softmax import (
     CROSS_ENTROPY_EXERCISE,
+    GRADIENT_EXERCISE,
     PREDICT_EXERCISE,
     SOFTMAX_EXERCISE,
     check_cross_entropy,
     check_predicted_class,
     check_softmax,
+    check_softmax_gradient,
 )
-from helpers.nn import cross_entropy, softmax, softmax_naive
+from helpers.nn import cross_entropy, cross_entropy_grad, one_hot, softmax, softmax_naive
 
 STATUSES = {"correct", "wrong", "unreadable"}
 
@@ -205,7 +208,82 @@ def test_cross_entropy_never_raises_on_any_float(value):
     assert check_cross_entropy(value).status in STATUSES
 
 
-@pytest.mark.parametrize("check", [check_softmax, check_predicted_class, check_cross_entropy])
+# --- exercise 4 ----------------------------------------------------------------------------
+
+G_LOGITS = np.array(GRADIENT_EXERCISE["logits"])
+G_LABELS = np.array(GRADIENT_EXERCISE["labels"])
+G_N = len(G_LABELS)
+G_P = softmax(G_LOGITS)
+G_Y = one_hot(G_LABELS, 3)
+GRAD = (G_P - G_Y) / G_N
+
+
+def test_exercise_4_is_the_gradient_of_the_helpers_cross_entropy():
+    # the formula against the helpers and against central differences of the loss itself
+    np.testing.assert_allclose(GRAD, cross_entropy_grad(G_LOGITS, G_LABELS))
+    numeric = numeric_gradient(lambda s: cross_entropy(s.reshape(G_LOGITS.shape), G_LABELS), G_LOGITS.ravel())
+    np.testing.assert_allclose(numeric.reshape(G_LOGITS.shape), GRAD, atol=1e-9)
+    assert np.round(GRAD, 4).tolist() == [[-0.3776, 0.3326, 0.045], [0.0226, 0.0226, -0.0453]]
+
+
+@pytest.mark.parametrize("answer", [GRAD, GRAD.tolist(), np.round(GRAD, 4), cross_entropy_grad(G_LOGITS, G_LABELS)])
+def test_softmax_gradient_correct(answer):
+    assert_feedback(check_softmax_gradient(answer), "correct", "[[-0.3776, 0.3326, 0.0450], [0.0226, 0.0226, -0.0453]]")
+
+
+@pytest.mark.parametrize(
+    ("answer", "phrase"),
+    [
+        (G_P - G_Y, "without the 1/n"),
+        (G_P / G_N, "without −Y"),
+        (G_P, "that is P itself"),
+        (-GRAD, "sign is flipped"),
+        (G_Y - G_P, "the sign is flipped and the 1/n is missing"),
+        (G_P * (1 - G_P) / G_N, "Jacobian's diagonal"),
+        (-G_Y / (G_N * np.where(G_Y > 0, G_P, 1.0)), "∂L/∂P"),
+        ((np.exp(G_LOGITS) / np.exp(G_LOGITS).sum(axis=0) - G_Y) / G_N, "down the columns"),
+        ((G_P - G_Y) / 3, "number of classes"),
+        ((G_P - G_Y) / 6, "number of entries"),
+        ((G_P - 1) / G_N, "subtracted 1 from every probability"),
+        ((G_P - one_hot(G_LOGITS.argmax(axis=1), 3)) / G_N, "predicted classes"),
+        (GRAD.T, "transposed"),
+        (GRAD.sum(axis=0), "column sums"),
+        (np.round(GRAD, 2), "keep 4 decimals"),
+        ([GRAD[0].tolist(), [0.0, 0.0, 0.0]], "row 0 is right, row 1 is off"),
+        ([[0.0, 0.0, 0.0], GRAD[1].tolist()], "row 1 is right, row 0 is off"),
+        (np.ones((2, 3)), "is not it"),
+    ],
+)
+def test_softmax_gradient_names_the_mistake(answer, phrase):
+    assert_feedback(check_softmax_gradient(answer), "wrong", phrase)
+
+
+@pytest.mark.parametrize(
+    ("answer", "phrase"),
+    [
+        *UNREADABLE,
+        ([[math.nan, 0, 0], [0, 0, 0]], "finite"),
+        (GRAD[0], "give a 2 × 3 matrix"),
+        (GRAD.ravel(), "give a 2 × 3 matrix"),
+        (0.5, "give a 2 × 3 matrix"),
+        (np.zeros((3, 2)), "give a 2 × 3 matrix"),
+    ],
+)
+def test_softmax_gradient_unreadable(answer, phrase):
+    assert_feedback(check_softmax_gradient(answer), "unreadable", phrase)
+
+
+def test_softmax_gradient_placeholder():
+    assert_feedback(check_softmax_gradient(None), "no answer", "write your answer")
+
+
+@given(hnp.arrays(np.float64, hnp.array_shapes(max_dims=3, max_side=4)))
+def test_softmax_gradient_never_raises_on_any_array(values):
+    fb = check_softmax_gradient(values)
+    assert fb.status in STATUSES and fb.message
+
+
+@pytest.mark.parametrize("check", [check_softmax, check_predicted_class, check_cross_entropy, check_softmax_gradient])
 @pytest.mark.parametrize(
     "answer", [[1e308] * 3, [1.7e308, -1.7e308, 1.0], [1e308, -1e308, 1e308, 1e308], np.full((4, 3), 1e308), 1e308]
 )
@@ -217,7 +295,7 @@ def test_huge_answers_get_a_message_without_warnings(check, answer):
 
 
 @pytest.mark.parametrize("answer", HOSTILE_ANSWERS, ids=lambda a: type(a).__name__)
-@pytest.mark.parametrize("check", [check_softmax, check_predicted_class, check_cross_entropy])
+@pytest.mark.parametrize("check", [check_softmax, check_predicted_class, check_cross_entropy, check_softmax_gradient])
 def test_hostile_answers_get_a_message_quickly(check, answer):
     # Objects whose __float__, __array__, __repr__ or __len__ raise, numbers beyond a float, complex
     # arrays and huge sympy expressions: an answer, never an exception, in a fraction of a second.

@@ -11,6 +11,8 @@ Exercises
    (the naive formula overflows; subtracting the max does not).
 2. :func:`check_predicted_class`: the class predicted for each row of the logits :data:`PREDICT_EXERCISE`.
 3. :func:`check_cross_entropy`: the cross-entropy −log softmax(o)_y for o = [1, 2, 0] and y = 0.
+4. :func:`check_softmax_gradient`: ∂L/∂O = (P − Y)/n of the mean cross-entropy for the 2 × 3 scores
+   and labels of :data:`GRADIENT_EXERCISE`.
 """
 
 from __future__ import annotations
@@ -25,17 +27,24 @@ from . import Feedback, answer_check, no_answer, read_array, unreadable
 __all__ = [
     "CROSS_ENTROPY_EXERCISE",
     "Feedback",
+    "GRADIENT_EXERCISE",
     "PREDICT_EXERCISE",
     "SOFTMAX_EXERCISE",
     "check_cross_entropy",
     "check_predicted_class",
     "check_softmax",
+    "check_softmax_gradient",
 ]
 
 
 class _CrossEntropyExercise(TypedDict):
     logits: tuple[float, ...]
     label: int
+
+
+class _GradientExercise(TypedDict):
+    logits: tuple[tuple[float, ...], ...]
+    labels: tuple[int, ...]
 
 
 #: Exercise 1: the scores whose softmax is asked.
@@ -49,6 +58,9 @@ PREDICT_EXERCISE = (
 )
 #: Exercise 3: the logits of one example and its true class (numbered from 0).
 CROSS_ENTROPY_EXERCISE: _CrossEntropyExercise = {"logits": (1.0, 2.0, 0.0), "label": 0}
+#: Exercise 4: the logits of 2 examples (rows) for 3 classes and their true classes; the first is a
+#: confident mistake, the second already right.
+GRADIENT_EXERCISE: _GradientExercise = {"logits": ((1.0, 2.0, 0.0), (0.0, 0.0, 3.0)), "labels": (0, 2)}
 
 
 def _stable_softmax(o: np.ndarray) -> np.ndarray:
@@ -254,4 +266,101 @@ def check_cross_entropy(answer) -> Feedback:
     return Feedback(
         "wrong",
         f"{number:g} is not it: compute p = softmax(o), then −log p_y with y = {y} (the first class)",
+    )
+
+
+# --- exercise 4: the gradient of the mean cross-entropy ---------------------------------------
+
+
+def _matrix_text(m: np.ndarray) -> str:
+    return "[" + ", ".join(_vector_text(row) for row in m) + "]"
+
+
+@answer_check
+def check_softmax_gradient(answer) -> Feedback:
+    """Exercise 4: ∂L/∂O = (P − Y)/n for the scores and labels of :data:`GRADIENT_EXERCISE`, a 2 × 3 matrix.
+
+    Recognises the missing 1/n (P − Y, the gradient of the summed loss), P without −Y, the flipped
+    sign (Y − P)/n, P alone, the Jacobian's diagonal P(1 − P)/n, the gradient ∂L/∂P for the
+    probabilities, softmax taken down the columns, division by the number of classes or by n·p,
+    1 subtracted everywhere instead of the one-hot labels, the predicted classes in place of the true
+    ones, the transposed matrix, the column sums (∂L/∂b) and one row right and one off.
+    """
+    if answer is None:
+        return no_answer("[[-0.3, 0.2, 0.1], [0.0, 0.1, -0.1]]")
+    value, problem = read_array(answer, "a 2 × 3 matrix such as [[-0.3, 0.2, 0.1], [0.0, 0.1, -0.1]]")
+    if value is None:
+        return unreadable(problem)
+    scores = np.array(GRADIENT_EXERCISE["logits"])
+    labels = np.array(GRADIENT_EXERCISE["labels"])
+    n, p = scores.shape
+    probabilities = np.array([_stable_softmax(row) for row in scores])
+    one_hot = np.eye(p)[labels]
+    exact = (probabilities - one_hot) / n
+    matrix: np.ndarray = value
+
+    def near(target: np.ndarray, atol: float = 5e-5) -> bool:
+        return matrix.shape == target.shape and bool(np.allclose(matrix, target, rtol=0.0, atol=atol))
+
+    if near(exact):
+        return Feedback(
+            "correct",
+            f"correct: ∂L/∂O = (P − Y)/n = {_matrix_text(exact)}. Each row sums to 0, and the mistaken first "
+            f"example pulls much harder than the second, which is already right",
+        )
+    if near(exact.T):
+        return Feedback(
+            "wrong", "the right numbers, transposed: ∂L/∂O has the shape of the scores, one row per example"
+        )
+    if near(exact.sum(axis=0)):
+        return Feedback(
+            "wrong",
+            "those are the column sums of ∂L/∂O, the gradient for the bias b: give the whole 2 × 3 matrix ∂L/∂O",
+        )
+    if matrix.shape != (n, p):
+        return Feedback("unreadable", f"give a 2 × 3 matrix, one row per example; got shape {matrix.shape}")
+    columns = np.exp(scores) / np.exp(scores).sum(axis=0)
+    predicted = np.eye(p)[scores.argmax(axis=1)]
+    candidates = [
+        (probabilities - one_hot, "P − Y without the 1/n: that is the gradient of the summed loss; L is the "
+                                  "mean over the n = 2 examples, so divide by 2"),
+        (probabilities / n, "P/n without −Y: subtract the one-hot labels, (P − Y)/n"),
+        (probabilities, "that is P itself: the gradient is (P − Y)/n, the probabilities minus the one-hot labels, "
+                        "over n"),
+        (-exact, "the sign is flipped: (Y − P)/n is −∂L/∂O, the direction a descent step moves in; the gradient "
+                 "is (P − Y)/n"),
+        (-n * exact, "Y − P: the sign is flipped and the 1/n is missing; the gradient is (P − Y)/n"),
+        (probabilities * (1 - probabilities) / n, "P(1 − P)/n is the softmax Jacobian's diagonal ∂P_i/∂o_i over n; "
+                                                  "the chain rule through −log P_y gives (P − Y)/n"),
+        (-one_hot / (n * np.where(one_hot > 0, probabilities, 1.0)), "that is ∂L/∂P, the gradient for the "
+                                                                     "probabilities; go on through the softmax "
+                                                                     "Jacobian to the scores: (P − Y)/n"),
+        ((columns - one_hot) / n, "softmax down the columns: take it along each row (axis=-1), one example's scores"),
+        ((probabilities - one_hot) / p, "you divided by p = 3, the number of classes: L averages over the n = 2 "
+                                        "examples"),
+        ((probabilities - one_hot) / (n * p), "you divided by n·p = 6, the number of entries: L averages over the "
+                                              "n = 2 examples only"),
+        ((probabilities - 1) / n, "you subtracted 1 from every probability: subtract the one-hot labels Y, 1 only "
+                                  "in the true class's column"),
+        ((probabilities - predicted) / n, "you used the predicted classes [1, 2]; Y holds the true classes "
+                                          "y = [0, 2]"),
+    ]  # fmt: skip
+    for target, message in candidates:
+        if near(target):
+            return Feedback("wrong", message)
+    if near(exact, 5e-3):
+        return Feedback("wrong", "close, but keep 4 decimals: compute it with numpy")
+    rows_right = [bool(np.allclose(matrix[i], exact[i], rtol=0.0, atol=5e-5)) for i in range(n)]
+    if any(rows_right):
+        off = rows_right.index(False)
+        return Feedback(
+            "wrong",
+            f"row {1 - off} is right, row {off} is off: it is (softmax of its own scores − its one-hot label) / n, "
+            f"with true class {labels[off]}",
+        )
+    shown = "[" + ", ".join("[" + ", ".join(f"{x:.4g}" for x in row) + "]" for row in matrix) + "]"
+    return Feedback(
+        "wrong",
+        f"{shown} is not it: compute P = softmax(scores) row by row, subtract the one-hot labels Y of y = [0, 2] "
+        f"and divide by n = 2",
     )
