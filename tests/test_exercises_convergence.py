@@ -9,15 +9,19 @@ from hypothesis import given
 from hypothesis import strategies as st
 from support import HOSTILE_ANSWERS, assert_answers_quickly, assert_feedback
 
+from helpers import gradient_descent, objective
 from helpers.calculus import hessian_matrix
 from helpers.exercises.convergence import (
     CONVEXITY_EXERCISE,
     LARGEST_LR_EXERCISE,
     MINIMUM_EXERCISE,
+    SADDLE_EXERCISE,
     check_convexity,
     check_largest_lr,
     check_reached_minimum,
+    check_saddle_escape,
     convexity_report,
+    saddle_escape_steps,
 )
 from helpers.formula import FormulaError
 
@@ -198,8 +202,74 @@ def test_reached_minimum_placeholder():
     assert_feedback(check_reached_minimum(None), "no answer", "write your answer")
 
 
+# --- exercise 4: escaping a saddle ------------------------------------------------------------
+
+
+def test_saddle_escape_answer_is_what_descent_measures():
+    ex = SADDLE_EXERCISE
+    saddle = objective(ex["f"], variables=("x", "y"))
+    assert np.linalg.eigvalsh(saddle.hessian([0.0, 0.0])).tolist() == [-2.0, 2.0]  # one of each sign: a saddle
+    run = gradient_descent(saddle, list(ex["start"]), lr=ex["lr"], eps=None, steps=200)
+    ys = np.abs(run.path[:, 1])
+    measured = int(np.argmax(ys >= ex["target"]))
+    assert measured == saddle_escape_steps() == 145
+    assert ys[measured - 1] < ex["target"] <= ys[measured]
+    # the prediction ⌈ln(1/|y₀|)/ln(1 + 2λ)⌉ is not on the edge of a whole number
+    ratio = math.log(ex["target"] / ex["start"][1]) / math.log(1 + 2 * ex["lr"])
+    assert math.ceil(ratio) == 145 and 0.01 < 145 - ratio < 0.99
+    # the step at which the helpers call the run diverged, named by one message
+    assert gradient_descent(saddle, list(ex["start"]), lr=ex["lr"], steps=1000).diverged_at == 428
+
+
+@pytest.mark.parametrize("answer", [145, 145.0, np.int64(145), np.array([145])])
+def test_saddle_escape_correct(answer):
+    assert_feedback(check_saddle_escape(answer), "correct", "⌈144.95⌉ = 145", "after 144 steps |y| = 0.913")
+
+
+@pytest.mark.parametrize(
+    ("answer", "phrase"),
+    [
+        (144.95, "rounded up"),
+        (144.953, "rounded up"),
+        (144, "round up, not down"),
+        (146, "one too many"),
+        (139, "ln(1 + 2λ) ≈ 2λ"),
+        (138.155, "ln(1 + 2λ) ≈ 2λ"),
+        (284, "not 1 + λ"),
+        (283.16, "not 1 + λ"),
+        (63, "log₁₀ on top"),
+        (334, "ln on top"),
+        (428, "declares the run diverged"),
+        (-131, "factor of x, which shrinks"),
+        (0, "at the start"),
+        (3.5, "whole number"),
+        (50, "still below 1"),
+        (1000, "passed 1 long before"),
+        (1e300, "10^"),
+    ],
+)
+def test_saddle_escape_names_the_mistake(answer, phrase):
+    assert_feedback(check_saddle_escape(answer), "wrong", phrase)
+
+
+@pytest.mark.parametrize(
+    ("answer", "phrase"), [("145", "give a number"), ([145, 146], "not 2"), (math.nan, "finite"), (True, "number")]
+)
+def test_saddle_escape_unreadable(answer, phrase):
+    assert_feedback(check_saddle_escape(answer), "unreadable", phrase)
+
+
+def test_saddle_escape_placeholder():
+    assert_feedback(check_saddle_escape(None), "no answer", "answer = 100")
+
+
+@given(st.floats(allow_nan=True, allow_infinity=True))
+def test_saddle_escape_never_raises(value):
+    assert check_saddle_escape(value).status in STATUSES
+
+
 @pytest.mark.parametrize("answer", HOSTILE_ANSWERS, ids=lambda a: type(a).__name__)
-@pytest.mark.parametrize("check", [check_convexity, check_largest_lr, check_reached_minimum])
+@pytest.mark.parametrize("check", [check_convexity, check_largest_lr, check_reached_minimum, check_saddle_escape])
 def test_hostile_answers_get_a_message_quickly(check, answer):
     # Objects whose __float__, __array__, __repr__ or __len__ raise, numbers beyond a float, complex
     # arrays and huge sympy expressions: an answer, never an exception, in a fraction of a second.

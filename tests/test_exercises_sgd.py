@@ -15,8 +15,10 @@ from helpers.exercises.sgd import (
     DIVERGING_BATCHES,
     EPOCH_EXERCISE,
     GRADIENT_EXERCISE,
+    SCHEDULE_EXERCISE,
     check_diverging_batches,
     check_minibatch_gradient,
+    check_schedule_steps,
     check_updates_per_epoch,
     divergence_problem,
     minibatch_gradient_answer,
@@ -213,7 +215,71 @@ def test_diverging_batches_never_raises_on_any_list(values):
     assert fb.status in STATUSES and fb.message
 
 
-@pytest.mark.parametrize("check", [check_minibatch_gradient, check_updates_per_epoch, check_diverging_batches])
+# --- exercise 4 ----------------------------------------------------------------------------
+
+
+def test_exercise_4_schedule_reaches_a_tenth_at_9000():
+    ex = SCHEDULE_EXERCISE
+    rates = ex["lr0"] / (1 + np.arange(20_000) / ex["k0"])
+    assert rates[9000] == pytest.approx(ex["lr0"] / ex["factor"], rel=1e-15)
+    assert np.argmax(rates <= ex["lr0"] / ex["factor"] * (1 + 1e-12)) == 9000
+    assert 9000 * ex["batch_size"] / ex["n"] == 0.9  # the notebook's b = 10 on n = 100 000: 0.9 of an epoch
+
+
+@pytest.mark.parametrize("answer", [9000, 9000.0, np.int64(9000), np.array([9000]), 9000.4])
+def test_schedule_steps_correct(answer):
+    assert_feedback(check_schedule_steps(answer), "correct", "k = 9k₀ = 9000", "λ = 0.01", "10 times lower")
+
+
+@pytest.mark.parametrize(
+    ("answer", "phrase"),
+    [
+        (10_000, "the 1 in 1 + k/k₀"),
+        (9, "multiply by k₀"),
+        (1000, "only halved"),
+        (99_000, "a floor 100 times lower"),
+        (2162, "as if the floor were proportional to λ²"),
+        (2162.28, "proportional to λ²"),
+        (0.9, "the question asks for updates"),
+        (0.01, "is λ_k itself"),
+        (-9000, "negative"),
+        (0, "λ₀ = 0.1 itself"),
+        (1, "not yet"),
+        (5000, "λ_k = λ₀/(1 + k/k₀) = 0.0167: not yet"),
+        (20_000, "already below"),
+        (1e300, "already below"),
+    ],
+)
+def test_schedule_steps_names_the_mistake(answer, phrase):
+    assert_feedback(check_schedule_steps(answer), "wrong", phrase)
+
+
+@pytest.mark.parametrize(
+    ("answer", "phrase"),
+    [
+        *[(a, p) for a, p in UNREADABLE if p != "finite"],
+        (math.nan, "finite"),
+        (math.inf, "finite"),
+        ([9000, 9001], "one number, not 2"),
+    ],
+)
+def test_schedule_steps_unreadable(answer, phrase):
+    assert_feedback(check_schedule_steps(answer), "unreadable", phrase)
+
+
+def test_schedule_steps_placeholder():
+    assert_feedback(check_schedule_steps(None), "no answer", "answer = 5000")
+
+
+@given(st.floats(allow_nan=True, allow_infinity=True))
+def test_schedule_steps_never_raises_on_any_float(value):
+    assert check_schedule_steps(value).status in STATUSES
+
+
+CHECKS = [check_minibatch_gradient, check_updates_per_epoch, check_diverging_batches, check_schedule_steps]
+
+
+@pytest.mark.parametrize("check", CHECKS)
 @pytest.mark.parametrize("answer", [[1e306, 1.0], [1.7e308, -1.7e308], [1e308] * 3, 1e308, -1e308, [5e-324, 0.0]])
 def test_huge_or_tiny_answers_get_a_message_without_warnings(check, answer):
     with warnings.catch_warnings():
@@ -223,7 +289,7 @@ def test_huge_or_tiny_answers_get_a_message_without_warnings(check, answer):
 
 
 @pytest.mark.parametrize("answer", HOSTILE_ANSWERS, ids=lambda a: type(a).__name__)
-@pytest.mark.parametrize("check", [check_minibatch_gradient, check_updates_per_epoch, check_diverging_batches])
+@pytest.mark.parametrize("check", CHECKS)
 def test_hostile_answers_get_a_message_quickly(check, answer):
     # Objects whose __float__, __array__, __repr__ or __len__ raise, numbers beyond a float, complex
     # arrays and huge sympy expressions: an answer, never an exception, in a fraction of a second.

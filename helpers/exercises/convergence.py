@@ -15,6 +15,8 @@ Exercises
    f(x, y) = 3x² + 2xy + 2y², whose μ_max is the largest eigenvalue of the Hessian.
 3. :func:`check_reached_minimum`: where gradient descent on x⁴ − 3x² + x stops from x₀ = 0.2
    with λ = 0.05 (a local minimum that is not the global one).
+4. :func:`check_saddle_escape`: after how many steps descent on the saddle x² − y² from
+   (1, 10⁻⁶) with λ = 0.05 first has |y| ≥ 1: |y_k| = (1 + 2λ)^k |y₀|, so ⌈ln(1/|y₀|)/ln(1 + 2λ)⌉.
 """
 
 from __future__ import annotations
@@ -34,11 +36,14 @@ __all__ = [
     "CONVEXITY_EXERCISE",
     "LARGEST_LR_EXERCISE",
     "MINIMUM_EXERCISE",
+    "SADDLE_EXERCISE",
     "Feedback",
     "check_convexity",
     "check_largest_lr",
     "check_reached_minimum",
+    "check_saddle_escape",
     "convexity_report",
+    "saddle_escape_steps",
 ]
 
 
@@ -58,12 +63,21 @@ class _MinimumExercise(TypedDict):
     lr: float
 
 
+class _SaddleExercise(TypedDict):
+    f: str
+    start: tuple[float, float]
+    lr: float
+    target: float
+
+
 #: Exercise 1: is ``f`` convex on ``interval``?
 CONVEXITY_EXERCISE: _ConvexityExercise = {"f": "x**2 + 3*sin(x)", "interval": (-3.0, 3.0)}
 #: Exercise 2: the quadratic and its Hessian.
 LARGEST_LR_EXERCISE: _LargestLrExercise = {"f": "3*x**2 + 2*x*y + 2*y**2", "hessian": [[6.0, 2.0], [2.0, 4.0]]}
 #: Exercise 3: gradient descent on the double well from ``x0`` with learning rate ``lr``.
 MINIMUM_EXERCISE: _MinimumExercise = {"function": "double_well", "x0": 0.2, "lr": 0.05}
+#: Exercise 4: descent on ``f`` from ``start`` with learning rate ``lr``, until |y| ≥ ``target``.
+SADDLE_EXERCISE: _SaddleExercise = {"f": "x**2 - y**2", "start": (1.0, 1e-6), "lr": 0.05, "target": 1.0}
 
 #: Grid points on which f'' is evaluated.
 _GRID = 2001
@@ -325,3 +339,95 @@ def _local_maximum() -> float:
     roots = np.roots([4.0, 0.0, -6.0, 1.0])  # f'(x) = 4x³ − 6x + 1
     real = np.sort(roots.real[np.abs(roots.imag) < 1e-12])
     return float(real[1])
+
+
+# --- exercise 4: escaping a saddle ------------------------------------------------------------
+
+
+def saddle_escape_steps() -> int:
+    """Exercise 4's answer, measured: the first step k with |y_k| ≥ 1 on x² − y² (y ← y − λ·(−2y))."""
+    y, lr, target = SADDLE_EXERCISE["start"][1], SADDLE_EXERCISE["lr"], SADDLE_EXERCISE["target"]
+    k = 0
+    while abs(y) < target:
+        y = y - lr * (-2.0 * y)
+        k += 1
+    return k
+
+
+@answer_check
+def check_saddle_escape(answer) -> Feedback:
+    """Exercise 4: after how many steps descent on x² − y² from (1, 10⁻⁶), λ = 0.05, first has |y| ≥ 1.
+
+    ``answer`` is a whole number of steps. Recognises the unrounded ratio, rounding down, counting the
+    start as a step, the factor 1 + λ or 1 − 2λ instead of 1 + 2λ, the approximation ln(1 + 2λ) ≈ 2λ,
+    logarithms of two bases and the step at which the run is declared diverged.
+    """
+    if answer is None:
+        return no_answer("100")
+    value, problem = read_number(answer, "100")
+    if value is None:
+        return unreadable(problem)
+    y0, lr, target = SADDLE_EXERCISE["start"][1], SADDLE_EXERCISE["lr"], SADDLE_EXERCISE["target"]
+    growth = 1.0 + 2.0 * lr
+    ratio = math.log(target / y0) / math.log(growth)
+    exact = saddle_escape_steps()
+    before = y0 * growth ** (exact - 1)
+    formula = f"|y_k| = (1 + 2λ)^k·|y₀| = {growth:g}^k·{y0:g}"
+    if value == exact:
+        return Feedback(
+            "correct",
+            f"correct: {formula} first reaches {target:g} at k = ⌈ln(1/{y0:g})/ln {growth:g}⌉ = ⌈{ratio:.2f}⌉ = {exact} "
+            f"(after {exact - 1} steps |y| = {before:.3f}). The x-coordinate shrinks by 1 − 2λ meanwhile: descent "
+            "passes close by the saddle and leaves along y.",
+        )
+    if math.isclose(value, ratio, rel_tol=1e-3):
+        return Feedback(
+            "wrong",
+            f"the formula is right, but a number of steps is whole: |y_k| exists only at whole steps k, and the first "
+            f"one with |y_k| ≥ {target:g} is {ratio:.2f} rounded up",
+        )
+    if value == exact - 1:
+        return Feedback("wrong", f"after {exact - 1} steps |y| = {before:.3f} < {target:g}: round up, not down")
+    if value == exact + 1:
+        return Feedback(
+            "wrong",
+            f"one too many: k counts the steps (updates), and y_k after {exact} of them is already ≥ {target:g}",
+        )
+    log_ratio = math.log(target / y0)
+    integer = value == round(value)
+    candidates = [
+        (log_ratio / (2 * lr), "you used ln(1 + 2λ) ≈ 2λ; close for a small λ, but the count needs the exact "
+                               f"factor: ln(1 + 2λ) = ln {growth:g} = {math.log(growth):.5f}, not {2 * lr:g}"),
+        (log_ratio / math.log(1 + lr), "the factor is 1 + 2λ, not 1 + λ: the gradient of −y² is −2y, so "
+                                       "y ← y − λ·(−2y) = (1 + 2λ)y"),
+        (math.log10(target / y0) / math.log(growth), "you mixed logarithms: log₁₀ on top, ln below. Any base "
+                                                       "works, the same in both"),
+        (log_ratio / math.log10(growth), "you mixed logarithms: ln on top, log₁₀ below. Any base works, the same "
+                                         "in both"),
+        (math.log(1e12 / 2 / y0) / math.log(growth), "that is when gradient_descent declares the run diverged "
+                                                      "(‖∇f‖ ≈ 2|y| > 10¹²), long after |y| passed 1"),
+    ]  # fmt: skip
+    for estimate, message in candidates:
+        if math.isclose(value, estimate, rel_tol=1e-3) or (
+            integer and value in (math.floor(estimate), math.ceil(estimate))
+        ):
+            return Feedback("wrong", message)
+    if value < 0:
+        return Feedback(
+            "wrong",
+            f"a negative count: 1 − 2λ = {1 - 2 * lr:g} is the factor of x, which shrinks; y grows by 1 + 2λ = "
+            f"{growth:g} per step",
+        )
+    if value == 0:
+        return Feedback(
+            "wrong", f"at the start |y₀| = {y0:g} is far below {target:g}; each step multiplies it by {growth:g}"
+        )
+    if not integer:
+        return Feedback("wrong", f"a number of steps is a whole number; {value:g} is not one")
+    log10_y = math.log10(y0) + value * math.log10(growth)
+    where = f"|y| = {10**log10_y:.3g}" if log10_y < 300 else f"|y| ≈ 10^{log10_y:.0f}"
+    if value < exact:
+        return Feedback(
+            "wrong", f"after {value:g} steps {where}, still below {target:g}: more steps are needed. Use {formula}"
+        )
+    return Feedback("wrong", f"after {value:g} steps {where}: |y| passed {target:g} long before. Use {formula}")

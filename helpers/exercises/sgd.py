@@ -11,6 +11,9 @@ Exercises
 2. :func:`check_updates_per_epoch`: how many updates one epoch makes for n = 1050, b = 100.
 3. :func:`check_diverging_batches`: which batch sizes diverge at λ = 0.8 on the 1000-point
    problem of :func:`divergence_problem` (the correctly scaled update, 5 epochs, seed 0).
+4. :func:`check_schedule_steps`: after how many updates k the decaying learning rate
+   λ_k = λ₀/(1 + k/k₀) of :data:`SCHEDULE_EXERCISE` has fallen to a tenth of λ₀ (the noise floor,
+   proportional to λ, ten times lower): 1 + k/k₀ = 10, k = 9k₀.
 """
 
 from __future__ import annotations
@@ -22,16 +25,18 @@ import numpy as np
 
 from ..datasets import make_linear
 from ..regression import add_intercept
-from . import Feedback, answer_check, describe, no_answer, read_array, unreadable
+from . import Feedback, answer_check, describe, no_answer, read_array, read_number, unreadable
 
 __all__ = [
     "DIVERGENCE_EXERCISE",
     "DIVERGING_BATCHES",
     "EPOCH_EXERCISE",
     "GRADIENT_EXERCISE",
+    "SCHEDULE_EXERCISE",
     "Feedback",
     "check_diverging_batches",
     "check_minibatch_gradient",
+    "check_schedule_steps",
     "check_updates_per_epoch",
     "divergence_problem",
     "minibatch_gradient_answer",
@@ -42,6 +47,14 @@ class _GradientExercise(TypedDict):
     X_b: tuple[tuple[float, float], ...]
     y_b: tuple[float, ...]
     beta: tuple[float, float]
+    n: int
+
+
+class _ScheduleExercise(TypedDict):
+    lr0: float
+    k0: int
+    factor: int
+    batch_size: int
     n: int
 
 
@@ -70,6 +83,9 @@ DIVERGENCE_EXERCISE: _DivergenceExercise = {
 }
 #: Exercise 3's answer: the batch sizes whose run diverges (the tests recompute it with the helpers).
 DIVERGING_BATCHES = (1, 2)
+#: Exercise 4: the schedule λ_k = lr0/(1 + k/k0), the learning rate it should fall to (lr0/factor), and
+#: the batch size of the notebook's runs (an answer in epochs is recognised).
+SCHEDULE_EXERCISE: _ScheduleExercise = {"lr0": 0.1, "k0": 1000, "factor": 10, "batch_size": 10, "n": 100_000}
 
 
 # --- exercise 1: one minibatch gradient ---------------------------------------------------
@@ -276,3 +292,65 @@ def check_diverging_batches(answer) -> Feedback:
     if extra:
         parts.append(f"{extra} do{'es' if len(extra) == 1 else ''} not diverge")
     return Feedback("wrong", "not quite: " + " and ".join(parts) + ". Run each batch size and look at .diverged")
+
+
+# --- exercise 4: when is the noise floor ten times lower? ------------------------------------
+
+
+@answer_check
+def check_schedule_steps(answer) -> Feedback:
+    """Exercise 4: the update k at which λ_k = λ₀/(1 + k/k₀) (λ₀ = 0.1, k₀ = 1000) is λ₀/10.
+
+    ``answer`` is a number of updates. Recognises k = 10k₀ (the 1 in 1 + k/k₀ forgotten), k/k₀ = 9
+    without the k₀, k₀ itself (where λ has halved), a hundredth instead of a tenth, a floor taken as
+    proportional to λ² (λ cut by √10), the learning rate 0.01 itself and the right count in epochs.
+    """
+    if answer is None:
+        return no_answer("5000")
+    value, problem = read_number(answer, "5000")
+    if value is None:
+        return unreadable(problem)
+    lr0, k0, factor = SCHEDULE_EXERCISE["lr0"], SCHEDULE_EXERCISE["k0"], SCHEDULE_EXERCISE["factor"]
+    b, n = SCHEDULE_EXERCISE["batch_size"], SCHEDULE_EXERCISE["n"]
+    exact = (factor - 1) * k0
+    target = lr0 / factor
+    if abs(value - exact) <= 0.5:
+        return Feedback(
+            "correct",
+            f"correct: λ_k = λ₀/(1 + k/k₀) = λ₀/{factor} when 1 + k/k₀ = {factor}, that is k = {factor - 1}k₀ = {exact} "
+            f"updates; there λ = {target:g}, and the noise floor, proportional to λ, is {factor} times lower than "
+            f"with λ₀ (with b = {b} that is {exact * b / n:g} of an epoch).",
+        )
+
+    def rate(k: float) -> float:
+        return lr0 / (1 + k / k0)
+
+    candidates = [
+        (factor * k0, f"at k = {factor * k0} λ is λ₀/(1 + {factor}) = λ₀/{factor + 1}: the 1 in 1 + k/k₀ counts "
+                      f"too, so 1 + k/k₀ = {factor} gives k/k₀ = {factor - 1}"),
+        (factor - 1, f"{factor - 1} is k/k₀; k counts updates, so multiply by k₀ = {k0}"),
+        (k0, f"at k = k₀ = {k0} λ has only halved (λ₀/2): the floor is 2 times lower, not {factor}"),
+        ((factor**2 - 1) * k0, f"that is λ₀/{factor**2}, a floor {factor**2} times lower: the floor is proportional "
+                               f"to λ, so a floor {factor} times lower needs λ = λ₀/{factor}"),
+        ((math.sqrt(factor) - 1) * k0, f"that cuts λ by √{factor} ≈ {math.sqrt(factor):.2f}, as if the floor "
+                                       f"were proportional to λ²; it is proportional to λ, so λ must fall {factor}-fold"),
+        (exact * b / n, f"{exact * b / n:g} epochs of b = {b} is right, but the question asks for updates: "
+                        f"{n // b} updates make one epoch"),
+    ]  # fmt: skip
+    for estimate, message in candidates:
+        if math.isclose(value, estimate, rel_tol=1e-3) or (estimate >= 100 and abs(value - estimate) <= 0.5):
+            return Feedback("wrong", message)
+    if math.isclose(value, target, rel_tol=1e-3):
+        return Feedback(
+            "wrong", f"{target:g} is λ_k itself, λ₀/{factor}; the question asks at which update k it gets there"
+        )
+    if value < 0:
+        return Feedback("wrong", "updates are counted from k = 0 upwards; a negative k has no update")
+    if value == 0:
+        return Feedback("wrong", f"at k = 0 the learning rate is λ₀ = {lr0:g} itself; it falls from there")
+    shown = f"{rate(value):.3g}" if value < 1e15 else f"about {lr0 * k0 / value:.3g}"
+    side = "not yet" if value < exact else "already below"
+    return Feedback(
+        "wrong",
+        f"at k = {value:g}, λ_k = λ₀/(1 + k/k₀) = {shown}: {side} λ₀/{factor} = {target:g}. Solve 1 + k/k₀ = {factor}",
+    )
