@@ -11,8 +11,10 @@ from support import HOSTILE_ANSWERS, assert_answers_quickly, assert_feedback
 
 from helpers import nn
 from helpers.exercises.activations import (
+    HE_STD_EXERCISE,
     SHAPE_EXERCISE,
     SIGMOID_EXERCISE,
+    check_he_std,
     check_output_shape,
     check_sigmoid_derivative,
     check_zero_gradient,
@@ -258,8 +260,87 @@ def test_zero_gradient_never_raises(value):
     assert check_zero_gradient(value).status in {"correct", "wrong", "unreadable"}
 
 
+# --- exercise 4: He initialisation's standard deviation ------------------------------------
+
+FAN_IN, FAN_OUT = HE_STD_EXERCISE["fan_in"], HE_STD_EXERCISE["fan_out"]
+HE = math.sqrt(2 / FAN_IN)
+
+
+def test_he_exercise_is_the_rule_mlp_draws_relu_weights_with():
+    assert (FAN_IN, FAN_OUT) == (16, 4)
+    W = nn.MLP([FAN_IN, FAN_OUT], "relu", seed=0).params[0][0]
+    np.testing.assert_array_equal(W, np.random.default_rng(0).normal(0.0, HE, size=(FAN_IN, FAN_OUT)))
+
+
+@pytest.mark.parametrize("answer", [HE, np.float64(HE), np.array([HE]), math.sqrt(0.125), 0.3536, 0.354, 1 / 8**0.5])
+def test_he_std_correct(answer):
+    assert_feedback(check_he_std(answer), "correct", "√(2/16) = 0.353553", "half of the units", "Xavier/Glorot")
+
+
+@pytest.mark.parametrize(
+    ("answer", "phrase"),
+    [
+        (2 / 16, "that is the variance 2/fan_in"),
+        (math.sqrt(2 / 4), "√(2/fan_out)"),
+        (math.sqrt(2 / 20), "Xavier/Glorot's √(2/(fan_in + fan_out))"),
+        (0.3162, "Xavier/Glorot's √(2/(fan_in + fan_out))"),
+        (2 / 20, "Xavier/Glorot's variance"),
+        (0.25, "the 2 is missing"),
+        (1 / 16, "a variance without He's 2"),
+        (0.5, "the square root covers the 2"),
+        (math.sqrt(2) / 16, "covers fan_in as well"),
+        (math.sqrt(32), "upside down"),
+        (math.sqrt(2 / 64), "number of weights"),
+        (-HE, "never negative"),
+        (0.35, "keep more digits"),
+        (0.36, "keep more digits"),
+        (0.33, "only an estimate"),
+        (0.4, "only an estimate"),
+        (1, "1 is not He's standard deviation"),
+        (0, "0 is not He's standard deviation"),
+        (1e300, "is not He's standard deviation"),
+    ],
+)
+def test_he_std_names_the_mistake(answer, phrase):
+    assert_feedback(check_he_std(answer), "wrong", phrase)
+
+
+def test_he_std_sample_of_drawn_weights_is_only_an_estimate():
+    # A learner who measures the std of one drawn W (64 numbers) gets near √(2/16), not onto it.
+    W = nn.MLP([FAN_IN, FAN_OUT], "relu", seed=0).params[0][0]
+    assert not math.isclose(float(W.std()), HE, rel_tol=2e-2)
+    assert_feedback(check_he_std(float(W.std())), "wrong", "only an estimate")
+
+
+@pytest.mark.parametrize(
+    ("answer", "phrase"),
+    [
+        ("0.35", "give a number"),
+        (True, "give a number"),
+        ([0.35, 0.25], "give one number, not 2"),
+        (np.zeros((4, 4)), "not 16 of them"),
+        (math.nan, "give a finite number"),
+        (math.inf, "give a finite number"),
+        ({"std": HE}, "give a number"),
+        (object(), "give a number"),
+        (1j, "give a number"),
+    ],
+)
+def test_he_std_unreadable(answer, phrase):
+    assert_feedback(check_he_std(answer), "unreadable", phrase)
+
+
+def test_he_std_placeholder():
+    assert_feedback(check_he_std(None), "no answer", "write your answer in `answer`")
+
+
+@given(st.one_of(st.floats(allow_nan=True, allow_infinity=True), st.text(max_size=20), st.integers()))
+def test_he_std_never_raises(value):
+    assert check_he_std(value).status in {"correct", "wrong", "unreadable"}
+
+
 @pytest.mark.parametrize("answer", HOSTILE_ANSWERS, ids=lambda a: type(a).__name__)
-@pytest.mark.parametrize("check", [check_sigmoid_derivative, check_output_shape, check_zero_gradient])
+@pytest.mark.parametrize("check", [check_sigmoid_derivative, check_output_shape, check_zero_gradient, check_he_std])
 def test_hostile_answers_get_a_message_quickly(check, answer):
     # Objects whose __float__, __array__, __repr__ or __len__ raise, numbers beyond a float, complex
     # arrays and huge sympy expressions: an answer, never an exception, in a fraction of a second.

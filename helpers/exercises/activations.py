@@ -10,6 +10,7 @@ Exercises
 1. :func:`check_sigmoid_derivative`: σ'(2), the derivative of the sigmoid at x = 2.
 2. :func:`check_output_shape`: the shape of the logits of a three-layer stack applied to a batch.
 3. :func:`check_zero_gradient`: which activation has derivative 0 for every negative input.
+4. :func:`check_he_std`: the standard deviation He initialisation draws a ReLU layer's weights with.
 """
 
 from __future__ import annotations
@@ -25,10 +26,12 @@ from ..nn import sigmoid, sigmoid_grad, tanh_grad
 from . import Feedback, answer_check, describe, no_answer, read_number, unreadable
 
 __all__ = [
+    "HE_STD_EXERCISE",
     "SHAPE_EXERCISE",
     "SIGMOID_EXERCISE",
     "ZERO_GRADIENT_CHOICES",
     "Feedback",
+    "check_he_std",
     "check_output_shape",
     "check_sigmoid_derivative",
     "check_zero_gradient",
@@ -46,6 +49,8 @@ SIGMOID_EXERCISE = {"x": 2.0}
 SHAPE_EXERCISE: _ShapeExercise = {"X": (64, 5), "W": ((5, 16), (16, 8), (8, 3))}
 #: Exercise 3: the activations to choose from.
 ZERO_GRADIENT_CHOICES = ("sigmoid", "tanh", "relu", "identity")
+#: Exercise 4: a ReLU layer with W of shape (fan_in, fan_out).
+HE_STD_EXERCISE = {"fan_in": 16, "fan_out": 4}
 
 _SUPERSCRIPT = dict(enumerate("⁰¹²³⁴⁵⁶⁷⁸⁹"))
 
@@ -282,3 +287,79 @@ def check_zero_gradient(answer) -> Feedback:
         "softmax is not applied coordinate by coordinate (it looks at the whole vector); "
         "choose among the activations sigmoid, tanh, relu, identity",
     )
+
+
+# --- exercise 4: He initialisation's standard deviation ---------------------------------
+
+
+@answer_check
+def check_he_std(answer) -> Feedback:
+    """Exercise 4: the standard deviation √(2/fan_in) of He initialisation for a ReLU layer 16 → 4.
+
+    Recognises the variance 2/fan_in itself, fan_out in place of fan_in,
+    Xavier/Glorot's √(2/(fan_in + fan_out)) and its variance, √(1/fan_in) (the 2 left out) and its
+    variance, 2/√fan_in and √2/fan_in (the root over part of the formula), √(2·fan_in) (upside down),
+    the number of weights fan_in·fan_out in place of fan_in, a flipped sign, a value rounded too much,
+    and the standard deviation measured on drawn weights (only an estimate).
+    """
+    if answer is None:
+        return no_answer("0.123")
+    value, problem = read_number(answer, "0.123")
+    if value is None:
+        return unreadable(problem)
+    m, p = HE_STD_EXERCISE["fan_in"], HE_STD_EXERCISE["fan_out"]
+    exact = math.sqrt(2 / m)
+
+    def near(target: float, rel: float = 1e-3) -> bool:
+        return math.isclose(value, target, rel_tol=rel, abs_tol=1e-12)
+
+    if near(exact, rel=2e-3):
+        return Feedback(
+            "correct",
+            f"correct: He initialisation draws W with variance 2/fan_in = 2/{m}, so its standard deviation is "
+            f"√(2/{m}) = {exact:.6f}; the 2 makes up for ReLU switching off about half of the units, so a "
+            "gradient keeps its size from layer to layer on average (MLP uses it for ReLU, Xavier/Glorot's "
+            f"√(2/(fan_in + fan_out)) = {math.sqrt(2 / (m + p)):.4f} for tanh and sigmoid)",
+        )
+    candidates = [
+        (2 / m, f"that is the variance 2/fan_in = 2/{m}; the standard deviation is its square root"),
+        (math.sqrt(2 / p), f"that is √(2/fan_out) = √(2/{p}); He uses fan_in, the {m} inputs of each unit"),
+        (
+            math.sqrt(2 / (m + p)),
+            f"that is Xavier/Glorot's √(2/(fan_in + fan_out)) = √(2/{m + p}), which MLP uses for tanh and sigmoid; "
+            "for ReLU, He uses √(2/fan_in)",
+        ),
+        (
+            2 / (m + p),
+            "that is Xavier/Glorot's variance 2/(fan_in + fan_out), and Xavier is for tanh and sigmoid; "
+            "for ReLU, He's standard deviation is √(2/fan_in)",
+        ),
+        (
+            math.sqrt(1 / m),
+            f"that is √(1/fan_in) = √(1/{m}): the 2 is missing; ReLU switches off about half of the units, "
+            "and He doubles the variance to make up for it",
+        ),
+        (1 / m, f"that is 1/fan_in = 1/{m}, a variance without He's 2; the answer is √(2/fan_in)"),
+        (2 / math.sqrt(m), f"that is 2/√{m}: the square root covers the 2 as well, √(2/fan_in)"),
+        (math.sqrt(2) / m, f"that is √2/{m}: the square root covers fan_in as well, √(2/fan_in)"),
+        (math.sqrt(2 * m), f"that is √(2·{m}), upside down: the standard deviation is √(2/fan_in), below 1"),
+        (
+            math.sqrt(2 / (m * p)),
+            f"that is √(2/{m * p}), with the number of weights {m}·{p}; He divides by fan_in = {m} only",
+        ),
+        (-exact, "a standard deviation is never negative: the weights are drawn with mean 0 and std √(2/fan_in)"),
+    ]
+    for target, message in candidates:
+        if near(target):
+            return Feedback("wrong", message)
+    if near(exact, rel=2e-2):
+        return Feedback(
+            "wrong", f"close ({value:g}), but keep more digits: compute √(2/{m}) in Python instead of rounding by hand"
+        )
+    if near(exact, rel=0.25):
+        return Feedback(
+            "wrong",
+            f"close ({value:g}), but not √(2/{m}): if you measured the standard deviation of drawn weights, that is "
+            "only an estimate of the one they were drawn with; compute √(2/fan_in) from the formula",
+        )
+    return Feedback("wrong", f"{value:g} is not He's standard deviation: compute √(2/fan_in) with fan_in = {m}")
