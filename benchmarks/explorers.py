@@ -41,6 +41,7 @@ EXPLORERS = [
     ("helpers.widgets.descent", "descent_1d_explorer", ("lr", "x0", "eps"), True),
     ("helpers.widgets.descent", "descent_2d_explorer", ("lr", "x0", "y0"), True),
     ("helpers.widgets.descent", "convergence_explorer", ("lr", "x0"), True),
+    ("helpers.widgets.descent", "momentum_explorer", ("lr", "beta", "x0", "y0"), True),
     ("helpers.widgets.regression", "regression_explorer", None, False),
     ("helpers.widgets.regression", "sgd_explorer", None, False),
     ("helpers.widgets.networks", "softmax_explorer", None, False),

@@ -12,8 +12,10 @@ from support import HOSTILE_ANSWERS, assert_answers_quickly, assert_feedback
 
 from helpers.exercises.gradients import (
     GRADIENT_EXERCISE,
+    MOMENTUM_EXERCISE,
     check_gradient,
     check_gradient_norm,
+    check_momentum_beta,
     check_steepest_descent,
 )
 from helpers.formula import parse_formula
@@ -235,8 +237,70 @@ def test_gradient_norm_never_raises(value):
     assert check_gradient_norm(value).status in STATUSES
 
 
+# --- exercise 4: the best momentum β --------------------------------------------------------
+
+BETA = (9 / 11) ** 2  # κ = 200/2 = 100, √κ = 10
+
+
+def test_momentum_exercise_curvatures_are_the_hessians_eigenvalues():
+    f = parse_formula(MOMENTUM_EXERCISE["f"], ("x", "y"))
+    hessian = sympy.hessian(f, (x, y))
+    assert sorted(float(v) for v in hessian.eigenvals()) == list(MOMENTUM_EXERCISE["curvatures"])
+
+
+@pytest.mark.parametrize("answer", [BETA, 81 / 121, np.float64(BETA), np.array([BETA]), 0.6694, 0.669, 0.67])
+def test_momentum_beta_correct(answer):
+    assert_feedback(check_momentum_beta(answer), "correct", "β = ((√κ − 1)/(√κ + 1))² = (9/11)² = 0.6694", "0.8182")
+
+
+@pytest.mark.parametrize(
+    ("answer", "phrases"),
+    [
+        (9 / 11, ["that is the rate", "its square"]),
+        (99 / 101, ["(κ − 1)/(κ + 1), plain descent's rate", "uses √κ"]),
+        ((99 / 101) ** 2, ["((κ − 1)/(κ + 1))²"]),
+        (((math.sqrt(10) - 1) / (math.sqrt(10) + 1)) ** 2, ["x² + 10y² (κ = 10)"]),
+        (0.27, ["x² + 10y² (κ = 10)"]),
+        (((math.sqrt(200) - 1) / (math.sqrt(200) + 1)) ** 2, ["μ_min = 1", "second derivative, 2"]),
+        (((math.sqrt(50) - 1) / (math.sqrt(50) + 1)) ** 2, ["μ_max = 100", "second derivative, 200"]),
+        (4 / (math.sqrt(200) + math.sqrt(2)) ** 2, ["best learning rate", "not β"]),
+        (0.65, ["close", "keep more digits"]),
+        (0.3, ["is not the best β", "κ = μ_max/μ_min = 200/2 = 100"]),
+        (1.0, ["[0, 1)"]),
+        (-0.67, ["[0, 1)"]),
+        (0, ["is not the best β"]),
+    ],
+)
+def test_momentum_beta_names_the_mistake(answer, phrases):
+    assert_feedback(check_momentum_beta(answer), "wrong", *phrases)
+
+
+@pytest.mark.parametrize(
+    ("answer", "phrase"),
+    [
+        ("0.67", "give a number"),
+        (True, "give a number"),
+        ([0.67, 0.5], "not 2 of them"),
+        (math.inf, "finite"),
+        (math.nan, "finite"),
+        (object(), "could not be read"),
+    ],
+)
+def test_momentum_beta_unreadable(answer, phrase):
+    assert_feedback(check_momentum_beta(answer), "unreadable", phrase)
+
+
+def test_momentum_beta_placeholder():
+    assert_feedback(check_momentum_beta(None), "no answer", "answer = 0.5")
+
+
+@given(st.floats(allow_nan=True, allow_infinity=True))
+def test_momentum_beta_never_raises(value):
+    assert check_momentum_beta(value).status in STATUSES
+
+
 @pytest.mark.parametrize("answer", HOSTILE_ANSWERS, ids=lambda a: type(a).__name__)
-@pytest.mark.parametrize("check", [check_gradient, check_steepest_descent, check_gradient_norm])
+@pytest.mark.parametrize("check", [check_gradient, check_steepest_descent, check_gradient_norm, check_momentum_beta])
 def test_hostile_answers_get_a_message_quickly(check, answer):
     # Objects whose __float__, __array__, __repr__ or __len__ raise, numbers beyond a float, complex
     # arrays and huge sympy expressions: an answer, never an exception, in a fraction of a second.

@@ -11,6 +11,7 @@ import sympy as sp
 from helpers.descent import gradient_descent
 from helpers.functions import get_function, objective_from_expr
 from helpers.nn import MLP
+from helpers.plots.axes import StepCurve, log_limits
 from helpers.plots.calculus import (
     H_GRID,
     plot_difference_error,
@@ -18,10 +19,8 @@ from helpers.plots.calculus import (
     plot_update_directions,
 )
 from helpers.plots.descent import (
-    StepCurve,
     _marker_indices,
     as_objective,
-    log_limits,
     plot_curve,
     plot_gradient_field,
     plot_history,

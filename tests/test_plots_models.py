@@ -20,6 +20,7 @@ from matplotlib.figure import Figure  # noqa: E402
 from helpers.autodiff import Value, neuron_graph, square_of_sum_graph, trace  # noqa: E402
 from helpers.datasets import make_blobs, make_linear, make_rings  # noqa: E402
 from helpers.nn import softmax  # noqa: E402
+from helpers.plots import axes as pa  # noqa: E402
 from helpers.plots import graph as pg  # noqa: E402
 from helpers.plots import models as pm  # noqa: E402
 from helpers.plots.style import palette  # noqa: E402
@@ -328,15 +329,15 @@ def test_softmax_plot_renders_any_logits(logits, temperature):
 
 def test_loss_curve_and_sticky_limits():
     fig, ax = plt.subplots()
-    curve = pm.LossCurve(ax, color="C0")
+    curve = pa.LogCurve(ax, color="C0")
     shown = curve.set_data([0, 1, 2], [10.0, 0.0, 1e-3], diverged=True)
     assert np.isnan(shown[1])
     assert curve.stop.get_xdata()[0] == 2
-    assert pm.sticky_log_limits(ax, [shown], top=100.0, floor=1e-12)
+    assert pa.sticky_log_limits(ax, [shown], top=100.0, floor=1e-12)
     assert ax.get_ylim() == pytest.approx((1e-3, 100.0))
     # A run with higher losses keeps the lower limit: nothing to redraw.
-    assert not pm.sticky_log_limits(ax, [[1.0, 5.0]], top=100.0, floor=1e-12)
-    assert pm.sticky_log_limits(ax, [[1e-20]], top=100.0, floor=1e-12)
+    assert not pa.sticky_log_limits(ax, [[1.0, 5.0]], top=100.0, floor=1e-12)
+    assert pa.sticky_log_limits(ax, [[1e-20]], top=100.0, floor=1e-12)
     assert ax.get_ylim()[0] == pytest.approx(1e-12)
     drawn(fig)
 

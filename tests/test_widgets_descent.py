@@ -1,4 +1,4 @@
-"""The calculus and descent explorers: every control at its extremes, random slider states, hostile formulas.
+"""The calculus, descent and momentum explorers: every control at its extremes, random slider states, hostile formulas.
 
 Every state must render without an exception or a warning, with a status line of a known form, and
 a control that matters must change the figure.
@@ -20,10 +20,14 @@ from helpers.widgets.descent import (
     FUNCTIONS_1D,
     FUNCTIONS_2D,
     FUNCTIONS_CONVERGENCE,
+    MOMENTUM_CURVATURES,
+    MOMENTUM_TOL,
     STEP_CAPS,
     convergence_explorer,
     descent_1d_explorer,
     descent_2d_explorer,
+    momentum_explorer,
+    momentum_rate,
 )
 
 pytestmark = pytest.mark.filterwarnings("error")
@@ -52,7 +56,19 @@ CONVERGENCE = re.compile(
     r"|oscillating: no convergence in \d+ steps, .*"
     r"|stopped at the step cap \d+ with .*, monotone but slow \(.*\); x = \S+)$"
 )
-PATTERNS = {"tangent": TANGENT, "descent_1d": DESCENT_1D, "descent_2d": DESCENT_2D, "convergence": CONVERGENCE}
+MOMENTUM = re.compile(
+    rf"^(?:converged in \d+ steps? \(‖x_k‖ = {NUM} ≤ 1e-06\)|diverged at step \d+"
+    rf"|not converged in \d+ steps \(‖x_k‖ = {NUM} > 1e-06\)"
+    r"|the start is within 1e-06 of the minimum: no step needed)"
+    rf"; predicted rate {NUM}/step, measured (?:{NUM}|too few steps to fit|none \(the run landed exactly on the minimum\))$"
+)
+PATTERNS = {
+    "tangent": TANGENT,
+    "descent_1d": DESCENT_1D,
+    "descent_2d": DESCENT_2D,
+    "convergence": CONVERGENCE,
+    "momentum": MOMENTUM,
+}
 
 
 @contextlib.contextmanager
@@ -70,6 +86,8 @@ def build(kind: str, **kw):
             return descent_1d_explorer(**{"max_steps": 200, **kw})
         if kind == "descent_2d":
             return descent_2d_explorer(**{"max_steps": 200, **kw})
+        if kind == "momentum":
+            return momentum_explorer(**kw)
         return convergence_explorer(**kw)
 
 
@@ -313,6 +331,78 @@ def test_updates_redraw_only_what_moves():
     assert canvas.full_draws == full + 1
 
 
+def spectral_radius(lr: float, beta: float) -> float:
+    """The heavy ball's rate by the book: the largest |eigenvalue| of [[1 + β − λμ, −β], [1, 0]] over μ_min, μ_max."""
+    return max(max(abs(np.linalg.eigvals([[1 + beta - lr * mu, -beta], [1.0, 0.0]]))) for mu in MOMENTUM_CURVATURES)
+
+
+def test_momentum_explorer_status_and_predicted_line():
+    ex = build("momentum", lr=0.1, beta=0.5, x0=-2.5, y0=1.0)
+    assert ex.status == "converged in 43 steps (‖x_k‖ = 4.7e-07 ≤ 1e-06); predicted rate 0.707/step, measured 0.706"
+    assert ex.rate == pytest.approx(np.sqrt(0.5), rel=1e-12)  # both pairs of roots complex: the rate is √β
+    errors = np.linalg.norm(ex.result.path, axis=1)
+    assert errors[-1] <= MOMENTUM_TOL < errors[-2], "the run stops at the first step within the tolerance"
+    np.testing.assert_allclose(ex.error.line.get_ydata(), errors)
+    k = np.arange(len(errors))
+    np.testing.assert_allclose(ex.predicted.get_ydata(), errors[0] * ex.rate**k, rtol=1e-9)
+    assert ex.result.momentum == 0.5 and ex.result.lr == 0.1
+    set_control(ex, "lr", 0.2)  # past 2(1 + β)/μ_max = 0.15
+    assert re.match(r"^diverged at step \d+; predicted rate 2\.28/step, measured 2\.\d+$", ex.status), ex.status
+    set_control(ex, "lr", 0.001)
+    assert ex.status.startswith("not converged in 1000 steps (‖x_k‖ = ")
+    set_control(ex, "lr", 0.115)
+    set_control(ex, "beta", 0.28)  # near Polyak's optimum
+    assert ex.status.startswith("converged in 23 steps") and "predicted rate 0.529/step" in ex.status
+
+
+@pytest.mark.parametrize(
+    ("lr", "beta"), [(0.1, 0.5), (2 / 22, 0.0), (0.01, 0.0), (0.115, 0.28), (0.05, 0.9), (0.2, 0.99), (0.15, 0.1)]
+)
+def test_momentum_predicted_rate_is_the_spectral_radius(lr, beta):
+    assert momentum_rate(lr, beta) == pytest.approx(spectral_radius(lr, beta), rel=1e-9)
+
+
+def test_momentum_rate_matches_the_textbook_rates():
+    mu_min, mu_max = MOMENTUM_CURVATURES
+    kappa = mu_max / mu_min
+    # Plain descent: max |1 − λμ|, and (κ − 1)/(κ + 1) at λ = 2/(μ_min + μ_max).
+    assert momentum_rate(0.03, 0.0) == pytest.approx(max(abs(1 - 0.03 * mu_min), abs(1 - 0.03 * mu_max)))
+    assert momentum_rate(2 / (mu_min + mu_max), 0.0) == pytest.approx((kappa - 1) / (kappa + 1))
+    # Polyak's heavy ball: λ = 4/(√μ_max + √μ_min)², β = ((√κ − 1)/(√κ + 1))², rate (√κ − 1)/(√κ + 1).
+    lr = 4 / (np.sqrt(mu_max) + np.sqrt(mu_min)) ** 2
+    beta = ((np.sqrt(kappa) - 1) / (np.sqrt(kappa) + 1)) ** 2
+    assert momentum_rate(lr, beta) == pytest.approx((np.sqrt(kappa) - 1) / (np.sqrt(kappa) + 1), rel=1e-6)
+    assert momentum_rate(lr * 1.01, beta) > momentum_rate(lr, beta) < momentum_rate(lr, beta * 1.01)
+
+
+def test_momentum_explorer_at_the_minimum_and_a_typed_zero():
+    ex = build("momentum", x0=0.0, y0=0.0)
+    assert ex.status.startswith("the start is within 1e-06 of the minimum: no step needed; predicted rate 0.707")
+    assert ex.status.endswith("measured too few steps to fit")
+    set_control(ex, "y0", 1.0)  # y = 1, −1, 0: exactly on the minimum in two steps
+    assert ex.status == (
+        "converged in 2 steps (‖x_k‖ = 0 ≤ 1e-06); predicted rate 0.707/step, "
+        "measured none (the run landed exactly on the minimum)"
+    )
+    set_control(ex, "x0", 0.5)  # both directions again: a rate to fit
+    assert re.match(r"^converged in \d+ steps .*; predicted rate 0.707/step, measured 0.7\d*$", ex.status), ex.status
+
+
+@settings(max_examples=60, deadline=None)
+@given(
+    lr=st.floats(1e-3, 0.2), beta=st.floats(0.0, 0.99), x0=st.floats(-3.0, 3.0), y0=st.floats(-1.5, 1.5),
+    render=st.booleans(),
+)  # fmt: skip
+def test_momentum_random_states_render_and_predict_the_spectral_radius(lr, beta, x0, y0, render):
+    ex = shared("momentum")
+    apply(ex, {"lr": lr, "beta": beta, "x0": x0, "y0": y0}, render=render)
+    assert MOMENTUM.match(ex.status), ex.status
+    assert ex.rate == pytest.approx(spectral_radius(ex.value("lr"), ex.value("beta")), rel=1e-6)
+    if ex.measured is not None and ex.result.steps >= 200 and ex.rate < 1 and min(abs(x0), abs(y0)) >= 0.5:
+        # A long run from a start off the axes (both directions excited): the fitted rate is the predicted one.
+        assert ex.measured == pytest.approx(ex.rate, abs=0.01)
+
+
 @pytest.mark.parametrize(
     ("call", "match"),
     [
@@ -323,6 +413,10 @@ def test_updates_redraw_only_what_moves():
         (lambda: descent_1d_explorer(formula=3), "formula must be a string"),
         (lambda: descent_2d_explorer(y0=9.0), r"y0 must be in \[-2.5, 2.5\]"),
         (lambda: convergence_explorer(lr=10.0), "lr must be in"),
+        (lambda: momentum_explorer(lr=0.5), r"lr must be in \[0.001, 0.2\]"),
+        (lambda: momentum_explorer(beta=1.0), r"beta must be in \[0, 0.99\]"),
+        (lambda: momentum_explorer(x0=5.0), r"x0 must be in \[-3, 3\]"),
+        (lambda: momentum_explorer(max_steps=7), "max_steps must be one of"),
         (lambda: tangent_explorer(h=0.0), "h must be in"),
         (lambda: tangent_explorer(function="cos"), "function must be one of"),
     ],

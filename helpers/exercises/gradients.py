@@ -13,6 +13,8 @@ Exercises
    (any positive multiple of −∇f).
 3. :func:`check_gradient_norm`: ‖∇f‖ of f(x, y) = x² + 2y² at (4e-6, 2e-6), the number the stopping
    rule ``while norm(grad) > eps`` compares with ε = 1e-5.
+4. :func:`check_momentum_beta`: the heavy ball's best momentum β = ((√κ − 1)/(√κ + 1))² for
+   f(x, y) = x² + 100y² (κ = 100), after the notebook's deep dive on momentum.
 """
 
 from __future__ import annotations
@@ -40,10 +42,12 @@ from . import (
 __all__ = [
     "DIRECTION_EXERCISE",
     "GRADIENT_EXERCISE",
+    "MOMENTUM_EXERCISE",
     "NORM_EXERCISE",
     "Feedback",
     "check_gradient",
     "check_gradient_norm",
+    "check_momentum_beta",
     "check_steepest_descent",
 ]
 
@@ -62,6 +66,11 @@ class _NormExercise(_DirectionExercise):
     eps: float
 
 
+class _MomentumExercise(TypedDict):
+    f: str
+    curvatures: tuple[float, float]
+
+
 #: Exercise 1: the gradient of this function of x and y.
 GRADIENT_EXERCISE: _GradientExercise = {
     "f": "x**2*y + cos(x + 2*y)",
@@ -71,6 +80,8 @@ GRADIENT_EXERCISE: _GradientExercise = {
 DIRECTION_EXERCISE: _DirectionExercise = {"f": "x**2 + 2*y**2", "point": (1.0, -1.0)}
 #: Exercise 3: ‖∇f‖ of f at the point, compared with eps.
 NORM_EXERCISE: _NormExercise = {"f": "x**2 + 2*y**2", "point": (4e-6, 2e-6), "eps": 1e-5}
+#: Exercise 4: the heavy ball's best β on f, whose Hessian has the eigenvalues μ_min, μ_max.
+MOMENTUM_EXERCISE: _MomentumExercise = {"f": "x**2 + 100*y**2", "curvatures": (2.0, 200.0)}
 
 _NAMES = ("x", "y")
 _COMPONENT = ("∂f/∂x", "∂f/∂y")
@@ -378,3 +389,69 @@ def check_gradient_norm(answer) -> Feedback:
             f"close ({value:.4g}), but keep all the digits: compute np.linalg.norm of the gradient in Python",
         )
     return Feedback("wrong", f"{value:.4g} is not ‖∇f‖: compute {grad_text} first, then √(g₁² + g₂²)")
+
+
+# --- exercise 4: the best momentum β ---------------------------------------------------------
+
+
+def _polyak_beta(kappa: float) -> float:
+    root = math.sqrt(kappa)
+    return ((root - 1) / (root + 1)) ** 2
+
+
+@answer_check
+def check_momentum_beta(answer) -> Feedback:
+    """Exercise 4: the heavy ball's best β for f(x, y) = x² + 100y², after the deep dive on momentum.
+
+    The Hessian is diag(2, 200), so κ = μ_max/μ_min = 100, √κ = 10 and β = ((√κ − 1)/(√κ + 1))² =
+    (9/11)² = 81/121 ≈ 0.6694. Recognises the rate (√κ − 1)/(√κ + 1) without the square, descent's
+    rate (κ − 1)/(κ + 1) (and its square), the deep dive's κ = 10, the coefficients 1 and 100 taken as
+    the curvatures (κ = 100 from the wrong numbers still gives the right β, so only mixed slips show:
+    κ = 200 or 50), and the best learning rate 4/(√μ_max + √μ_min)² in place of β.
+    """
+    if answer is None:
+        return no_answer("0.5")
+    value, problem = read_number(answer, "0.5")
+    if value is None:
+        return unreadable(problem)
+    mu_min, mu_max = MOMENTUM_EXERCISE["curvatures"]
+    kappa = mu_max / mu_min
+    root = math.sqrt(kappa)
+    beta = _polyak_beta(kappa)
+    rate = (root - 1) / (root + 1)
+    given = f"κ = μ_max/μ_min = {mu_max:g}/{mu_min:g} = {kappa:g} (the Hessian is diag({mu_min:g}, {mu_max:g}))"
+
+    def near(target: float, rel: float = 2e-3) -> bool:
+        return math.isclose(value, target, rel_tol=rel, abs_tol=0.0)
+
+    if near(beta):
+        return Feedback(
+            "correct",
+            f"correct: {given}, √κ = {root:g}, and β = ((√κ − 1)/(√κ + 1))² = (9/11)² = {beta:.4f}; the heavy "
+            f"ball then shrinks the error by (√κ − 1)/(√κ + 1) = {rate:.4f} per step, where the best fixed step "
+            f"of plain descent gives (κ − 1)/(κ + 1) = {(kappa - 1) / (kappa + 1):.4f}",
+        )
+    if not 0 <= value < 1:
+        return Feedback(
+            "wrong",
+            f"β must lie in [0, 1): it is the fraction of the velocity kept from one step to the next; {given}",
+        )
+    candidates = [
+        (rate, f"that is the rate (√κ − 1)/(√κ + 1) = {rate:.4f}; the best β is its square"),
+        ((kappa - 1) / (kappa + 1), "that is (κ − 1)/(κ + 1), plain descent's rate with its best fixed step; "
+         "momentum's β uses √κ"),
+        (((kappa - 1) / (kappa + 1)) ** 2, "that is ((κ − 1)/(κ + 1))²: momentum's β takes √κ, not κ"),
+        (_polyak_beta(10.0), "that is the best β of the deep dive's x² + 10y² (κ = 10); this f has its own κ"),
+        (_polyak_beta(mu_max / 1.0), "you took μ_min = 1, the coefficient of x²; the curvature is the second "
+         "derivative, 2"),
+        (_polyak_beta(mu_max / 2 / mu_min), "you took μ_max = 100, the coefficient of y²; the curvature is the "
+         "second derivative, 200"),
+        (4 / (math.sqrt(mu_max) + math.sqrt(mu_min)) ** 2, "that is the best learning rate "
+         "λ = 4/(√μ_max + √μ_min)², not β"),
+    ]  # fmt: skip
+    for target, message in candidates:
+        if near(target):
+            return Feedback("wrong", f"{message}; here {given}")
+    if near(beta, rel=5e-2):
+        return Feedback("wrong", f"close ({value:.4g}), but keep more digits: compute ((√κ − 1)/(√κ + 1))² in Python")
+    return Feedback("wrong", f"{value:.4g} is not the best β: {given}; then β = ((√κ − 1)/(√κ + 1))²")

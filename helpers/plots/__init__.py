@@ -4,7 +4,8 @@ Plot functions take ``ax=None`` (they make their own figure when none is given),
 they drew on, never call ``plt.show()`` and never change global rcParams: they draw inside
 :func:`~helpers.plots.style.course_style`. A run from :func:`~helpers.gradient_descent` records its
 objective, so ``plot_path_1d(run)`` needs no function restated. :func:`subplots` makes a notebook's
-own figure in the course's look.
+own figure in the course's look. Limits, log axes and curves updated in place come from one toolkit,
+:mod:`helpers.plots.axes`, for the plot functions and the explorers alike.
 """
 
 from .calculus import plot_difference_error, plot_tangent, plot_update_directions

@@ -12,7 +12,8 @@ import numpy as np
 from ..calculus import central_difference, difference_table, forward_difference
 from ..functions import Objective
 from ..validation import check_array, check_real
-from .descent import _new_axes, as_objective, curve_view, log_limits, use_pow10_labels
+from .axes import axes_or_new, log_limits, positive_or_nan, use_pow10_labels
+from .descent import as_objective, curve_view
 from .style import COLORS, course_style
 
 __all__ = [
@@ -113,7 +114,7 @@ def plot_tangent(f="lecture_quadratic", x0: float = 1.0, *, h: float | None = No
     if h is not None:
         h = check_real("h", h, low=0.0, low_inclusive=False)
     with course_style():
-        ax = _new_axes(ax)
+        ax = axes_or_new(ax)
         xlim, ylim, grid, values = curve_view(objective, [x0] if h is None else [x0, x0 + h])
         (curve,) = ax.plot(grid, values, color=COLORS["blue"], lw=2, label=f"f(x) = {objective.label}")
         ax.set_xlim(xlim)
@@ -167,8 +168,7 @@ class DifferenceErrors:
         self.exact = float(objective.grad(x0))
         table = difference_table(_values(objective), x0, self.exact, self.hs)
         # An error of exactly 0 (round-off can cancel) is a gap on a log axis, not a warning.
-        fe = np.where(table.forward_error > 0, table.forward_error, np.nan)
-        ce = np.where(table.central_error > 0, table.central_error, np.nan)
+        fe, ce = positive_or_nan(table.forward_error), positive_or_nan(table.central_error)
         self.forward.set_data(self.hs, fe)
         self.central.set_data(self.hs, ce)
         ylim = log_limits(np.concatenate([fe, ce]), include=[1e-16], decades=0.2)
@@ -223,7 +223,7 @@ def plot_difference_error(f="lecture_quadratic", x0: float = 1.0, *, h: float | 
     if h is not None:
         h = check_real("h", h, low=0.0, low_inclusive=False)
     with course_style():
-        ax = _new_axes(ax)
+        ax = axes_or_new(ax)
         errors = DifferenceErrors(ax, hs)
         errors.set_point(objective, x0)
         if h is None:

@@ -1,9 +1,10 @@
 """Figures of descent runs: a path on the curve or on contours, the surface, the gradient field, curves per step.
 
 Every figure draws :class:`~helpers.descent.DescentResult` objects, whatever produced them. The parts
-that explorers redraw on every slider move are small classes (:class:`Path1D`, :class:`Path2D`,
-:class:`StepCurve`) that create their artists once and then only set new data, so a plot function
-and an explorer draw a path in exactly the same way.
+that explorers redraw on every slider move are small classes (:class:`Path1D`, :class:`Path2D`, and
+:class:`~helpers.plots.axes.StepCurve` for a quantity per step) that create their artists once and
+then only set new data, so a plot function and an explorer draw a path in exactly the same way.
+Limits and log axes come from :mod:`helpers.plots.axes`, as in every figure of the course.
 
 A diverged run is drawn with what it recorded: the axes stay on the objective's domain (a little
 wider when the path stays near it), and a note in the corner counts the points outside the view.
@@ -12,29 +13,25 @@ wider when the path stays near it), and a note in the corner counts the points o
 from __future__ import annotations
 
 import functools
-import math
-from collections.abc import Sequence
 
 import matplotlib.pyplot as plt
 import numpy as np
 from matplotlib.colors import LinearSegmentedColormap
 from matplotlib.lines import Line2D
-from matplotlib.ticker import FuncFormatter, LogLocator, MaxNLocator, NullLocator
 
 from ..descent import DescentResult
 from ..functions import FUNCTIONS, Objective, get_function
 from ..validation import check_array, check_choice, check_int
-from .style import COLORS, FIG_SINGLE, course_style, palette
+from .axes import axes_or_new, log_limits, pad_limits, positive_or_nan, spans_decades, use_pow10_labels, widen
+from .style import COLORS, course_style, palette
 
 __all__ = [
     "FADE",
     "Path1D",
     "Path2D",
-    "StepCurve",
     "as_objective",
     "curve_view",
     "draw_contours",
-    "log_limits",
     "plot_curve",
     "plot_gradient_field",
     "plot_history",
@@ -42,8 +39,6 @@ __all__ = [
     "plot_paths_2d",
     "plot_steps_to_converge",
     "plot_surface",
-    "positive_or_nan",
-    "use_pow10_labels",
 ]
 
 #: Light (early steps) to dark (late steps): the fading of a path's points.
@@ -138,13 +133,6 @@ def _labels(labels, results: list[DescentResult], name: str = "labels") -> list[
     return [f"run {i + 1}" for i in range(len(results))]
 
 
-def _new_axes(ax, figsize=FIG_SINGLE, **kwargs):
-    """The given Axes, or a new pyplot figure's (called inside ``course_style()``)."""
-    if ax is None:
-        _, ax = plt.subplots(figsize=figsize, **kwargs)
-    return ax
-
-
 # --- views and limits ------------------------------------------------------------------------
 
 
@@ -162,83 +150,21 @@ def curve_view(objective: Objective, xs=None, *, reach: float = REACH, n: int = 
         The curve (``values`` may hold NaN where f is undefined).
     """
     lo, hi = objective.domain[0]
-    width = hi - lo
     if xs is not None:
-        xs = np.asarray(xs, dtype=float)
-        near = xs[(xs >= lo - reach * width) & (xs <= hi + reach * width)]
-        if near.size:
-            lo, hi = min(lo, float(near.min())), max(hi, float(near.max()))
+        lo, hi = widen(lo, hi, xs, reach * (hi - lo))
     grid = np.linspace(lo, hi, n)
     values = objective.f_grid(grid)
-    pad = 0.02 * (hi - lo)
-    return (lo - pad, hi + pad), _pad_limits(values), grid, values
-
-
-def _pad_limits(values, frac: float = 0.06) -> tuple[float, float]:
-    finite = np.asarray(values, dtype=float)
-    finite = finite[np.isfinite(finite)]
-    if finite.size == 0:
-        return (-1.0, 1.0)
-    lo, hi = float(finite.min()), float(finite.max())
-    span = hi - lo if hi > lo else max(1.0, abs(hi))
-    return (lo - frac * span, hi + frac * span)
+    return pad_limits([lo, hi], 0.02), pad_limits(values), grid, values
 
 
 def _box_view(objective: Objective, points=None, *, reach: float = REACH):
     """Limits of a 2-D view: the domain box, widened (at most ``reach`` widths) to keep ``points``."""
     limits = []
     for axis, (lo, hi) in enumerate(objective.domain):
-        width = hi - lo
         if points is not None and len(points):
-            v = np.asarray(points, dtype=float)[:, axis]
-            near = v[(v >= lo - reach * width) & (v <= hi + reach * width)]
-            if near.size:
-                lo, hi = min(lo, float(near.min())), max(hi, float(near.max()))
+            lo, hi = widen(lo, hi, np.asarray(points, dtype=float)[:, axis], reach * (hi - lo))
         limits.append((lo, hi))
     return limits
-
-
-def log_limits(values, *, include: Sequence[float] = (), decades: float = 0.0) -> tuple[float, float]:
-    """Limits of a log axis snapped to powers of 10 around the positive finite ``values``.
-
-    Snapping keeps the limits (and the ticks) unchanged while a slider moves a little, which is what
-    lets an explorer skip relaying out its figure.
-
-    Parameters
-    ----------
-    values : array_like
-        The data; zeros, negatives and NaN are ignored.
-    include : sequence of float
-        Positive values that must be inside the limits too (e.g. ε).
-    decades : float
-        Extra decades of room above and below.
-    """
-    v = np.concatenate([np.asarray(values, dtype=float).ravel(), np.asarray(include, dtype=float).ravel()])
-    v = v[np.isfinite(v) & (v > 0)]
-    if v.size == 0:
-        return (1e-1, 1e1)
-    lo = math.floor(math.log10(float(v.min())) - decades)
-    hi = math.ceil(math.log10(float(v.max())) + decades)
-    if hi <= lo:
-        hi = lo + 1
-    return (10.0**lo, 10.0**hi)
-
-
-def _step_limit(steps: float) -> float:
-    """Right end of a step axis, snapped to 1, 2 or 5 × 10^k (so it rarely changes)."""
-    steps = max(int(steps), 1)
-    base = 10 ** math.floor(math.log10(steps))
-    for m in (1, 2, 5, 10):
-        if steps <= m * base:
-            return float(m * base)
-    return float(10 * base)  # pragma: no cover - the loop always returns
-
-
-def positive_or_nan(values) -> np.ndarray:
-    """A copy of ``values`` for a log axis: zeros and negatives become NaN (a gap), so nothing warns."""
-    v = np.array(values, dtype=float)
-    v[~(v > 0)] = np.nan
-    return v
 
 
 def _marker_indices(n: int, markers: int) -> np.ndarray:
@@ -386,7 +312,7 @@ def plot_path_1d(result: DescentResult, f=None, *, ax=None, markers: int = 60, a
     (result,) = _as_results(result, "result", dim=1)
     objective = objective_of([result], f, dim=1)
     with course_style():
-        ax = _new_axes(ax)
+        ax = axes_or_new(ax)
         xlim, ylim, grid, values = curve_view(objective, result.path)
         curve = _draw_curve(ax, objective, grid, values)
         ax.set_xlim(xlim)
@@ -526,7 +452,7 @@ def plot_paths_2d(results, f=None, *, labels=None, ax=None, markers: int = 60):
     objective = objective_of(results, f, dim=2)
     labels = _labels(labels, results)
     with course_style():
-        ax = _new_axes(ax, figsize=(6.0, 5.0))
+        ax = axes_or_new(ax, (6.0, 5.0))
         limits = _box_view(objective, np.concatenate([r.path for r in results]))
         draw_contours(ax, objective, limits)
         minima = _mark_minima(ax, objective)
@@ -674,129 +600,12 @@ def plot_gradient_field(f="lecture_bowl", *, n: int = 13, normalize: bool = Fals
 # --- curves against step ---------------------------------------------------------------------
 
 
-_SUPERSCRIPT = str.maketrans("-0123456789", "⁻⁰¹²³⁴⁵⁶⁷⁸⁹")
-
-
-def _pow10_label(value, width: int = 0) -> str:
-    """10⁻⁶ as plain text: the same look as matplotlib's default, without mathtext's cost.
-
-    ``width`` pads the label on the left with figure spaces to that many characters, so every label
-    of a y axis takes the same room and changing the limits never needs a new layout.
-    """
-    if value <= 0:
-        return ""
-    exponent = math.log10(value)
-    if abs(exponent - round(exponent)) > 1e-9:
-        return ""
-    return ("10" + str(round(exponent)).translate(_SUPERSCRIPT)).rjust(width, "\u2007")
-
-
-def use_pow10_labels(axis, numticks: int = 6) -> None:
-    """Label a log axis 10⁻³, 10⁰, 10³ … in plain text, at most about ``numticks`` labels, no minor ticks.
-
-    Tick labels are most of what a figure costs to draw; a log axis spanning 20 decades does not
-    need 20 of them. On a y axis the labels are padded to one width (that of 10⁻¹²), so the layout
-    does not depend on the limits.
-    """
-    width = 5 if axis.axis_name == "y" else 0
-    axis.set_major_locator(LogLocator(base=10, numticks=numticks))
-    axis.set_major_formatter(FuncFormatter(lambda value, _pos: _pow10_label(value, width)))
-    axis.set_minor_locator(NullLocator())
-
-
-class StepCurve:
-    """A quantity per step (loss, |f'|, ‖∇f‖) on a log axis, as one line updated in place.
-
-    Zeros (an exact minimum) are left as gaps rather than drawn at −∞. The limits are sticky: they
-    grow at once (with room to spare) but shrink only when the data need far less room (a third of
-    the steps, three decades fewer), so a slider drag rarely changes the ticks and an explorer
-    rarely redraws the axes; :meth:`set_values` says when they changed.
-    """
-
-    #: Shrink the step axis when the steps need less than this fraction of it.
-    SHRINK_STEPS = 0.35
-    #: Shrink a side of the log axis when the data leave this many decades unused there.
-    SHRINK_DECADES = 3
-
-    def __init__(self, ax, *, color=COLORS["blue"], label: str | None = None, marker: str | None = None):
-        self.ax = ax
-        # The curve sets its own (snapped) limits; matplotlib's autoscaling would only fight them
-        # (and warn about a flat curve's identical limits on matplotlib 3.10).
-        ax.set_autoscale_on(False)
-        (self.line,) = ax.plot([], [], color=color, lw=1.8, label=label, marker=marker, ms=3)
-        (self.stop,) = ax.plot([], [], "X", ms=9, color=COLORS["vermillion"], mec="white", mew=0.8, zorder=5)
-        ax.set_yscale("log")
-        use_pow10_labels(ax.yaxis)
-        ax.xaxis.set_major_locator(MaxNLocator(nbins=5, integer=True))
-        self._limits: tuple[float, tuple[float, float]] | None = None
-
-    @property
-    def artists(self) -> list:
-        """Everything :meth:`set_values` changes, apart from the limits."""
-        return [self.line, self.stop]
-
-    def set_values(self, values, *, include: Sequence[float] = (), diverged: bool = False, steps: int = 0) -> bool:
-        """Show ``values`` against step 0, 1, …; mark the last one when the run diverged.
-
-        Parameters
-        ----------
-        values : array_like
-            One value per recorded iterate.
-        include : sequence of float
-            Values the y limits must include (e.g. ε).
-        diverged : bool
-            Mark the last value with a cross.
-        steps : int
-            The step axis reaches at least this far (e.g. the step cap, to compare runs).
-
-        Returns
-        -------
-        bool
-            True when the axes' limits changed.
-        """
-        v = positive_or_nan(values)
-        k = np.arange(len(v))
-        self.line.set_data(k, v)
-        self.stop.set_data(k[-1:] if diverged else [], v[-1:] if diverged else [])
-        right = _step_limit(max(len(v) - 1, steps))
-        low, high = log_limits(v, include=include, decades=0.3)
-        if self._limits is not None:
-            old_right, (old_low, old_high) = self._limits
-            if old_right >= right > self.SHRINK_STEPS * old_right:
-                right = old_right
-            elif right > old_right:
-                right = _step_limit(1.5 * right)  # growing: leave room to grow a little more
-            if old_low <= low < old_low * 10**self.SHRINK_DECADES:
-                low = old_low
-            elif low < old_low:
-                low /= 10
-            if old_high >= high > old_high / 10**self.SHRINK_DECADES:
-                high = old_high
-            elif high > old_high:
-                high *= 10
-        limits = (right, (low, high))
-        if limits == self._limits:
-            return False
-        self._limits = limits
-        self.ax.set_xlim(0.0, right)
-        self.ax.set_ylim(low, high)
-        return True
-
-
 def _history(result: DescentResult, quantity: str) -> np.ndarray:
     if quantity == "grad":
         return result.grad_norms
     if result.values is None:
         raise ValueError("quantity='loss' needs results run with the objective (f=...), which records f at each step")
     return result.values
-
-
-def _log_wanted(arrays) -> bool:
-    """Log y when every value is positive and they span at least two decades."""
-    finite = np.concatenate([a[np.isfinite(a)] for a in arrays])
-    if finite.size == 0 or np.any(finite <= 0):
-        return False
-    return float(finite.max()) / float(finite.min()) >= 100.0
 
 
 def plot_history(results, *, quantity: str = "loss", labels=None, log: bool | None = None, ax=None):
@@ -828,7 +637,7 @@ def plot_history(results, *, quantity: str = "loss", labels=None, log: bool | No
     labels = _labels(labels, results)
     series = [_history(r, quantity) for r in results]
     if log is None:
-        log = quantity == "grad" or _log_wanted(series)
+        log = quantity == "grad" or spans_decades(series)
     if all(r.kind == "training" for r in results):  # MLP.train: one point per epoch, on the cross-entropy L(θ)
         unit, symbol = "epoch", ("‖∇L(θ_k)‖" if quantity == "grad" else "cross-entropy L(θ_k)")
     else:
@@ -837,7 +646,7 @@ def plot_history(results, *, quantity: str = "loss", labels=None, log: bool | No
             results[0].grad_symbol if quantity == "grad" else ("f(x_k)" if results[0].path.ndim == 1 else "f(x_k, y_k)")
         )
     with course_style():
-        ax = _new_axes(ax)
+        ax = axes_or_new(ax)
         for r, values, label, color in zip(results, series, labels, palette(len(results))):
             v = positive_or_nan(values) if log else values
             ax.plot(np.arange(len(v)), v, color=color, label=f"{label}: {r.message}")
@@ -900,7 +709,7 @@ def plot_curve(x, ys, *, labels=None, title: str, xlabel: str, ylabel: str,
         if not isinstance(text, str):
             raise TypeError(f"{name} must be a string, got {text!r:.80}")
     with course_style():
-        ax = _new_axes(ax)
+        ax = axes_or_new(ax)
         xv = positive_or_nan(xs) if logx else xs
         for i, (y, color) in enumerate(zip(Y, palette(len(Y)))):
             ax.plot(xv, positive_or_nan(y) if logy else y, color=color, marker=marker, ms=4,
@@ -950,7 +759,7 @@ def plot_steps_to_converge(values, results, *, xlabel: str = "start x₀", logx:
     status = np.array([r.status for r in results])
     steps = np.array([r.steps for r in results], dtype=float)
     with course_style():
-        ax = _new_axes(ax)
+        ax = axes_or_new(ax)
         ok = status == "converged"
         ax.plot(xs, np.where(ok, steps, np.nan), "o-", color=COLORS["blue"], ms=4, label="converged")
         capped = (status == "max_steps") | (status == "finished")

@@ -22,6 +22,7 @@ from matplotlib.transforms import IdentityTransform
 
 from ..autodiff import TraceNode, Value, trace
 from ..validation import _show
+from .axes import axes_or_new, check_axes, superscript
 from .style import COLORS, course_style
 
 __all__ = [
@@ -35,7 +36,6 @@ __all__ = [
     "update_graph",
 ]
 
-_SUPERSCRIPTS = str.maketrans("0123456789-.", "⁰¹²³⁴⁵⁶⁷⁸⁹⁻·")
 _BINARY = {"+": "+", "-": "−", "*": "·", "/": "/"}
 #: Inches per column and per row of the layout, readable at notebook width.
 _COLUMN_INCHES = 1.9
@@ -152,7 +152,7 @@ def _expression(node: TraceNode, args: list[str]) -> str:
     if op.startswith("**") and len(args) == 1:
         k = op[2:]
         base = args[0] if len(args[0]) <= 2 else f"({args[0]})"
-        return base + k.translate(_SUPERSCRIPTS)
+        return base + superscript(k)
     if op == "neg" and len(args) == 1:
         return f"−{args[0]}"
     return f"{op}({', '.join(args)})"
@@ -376,14 +376,11 @@ def plot_graph(
         nodes, edges = trace(nodes)
     if edges is None:
         raise TypeError("edges is required with a list of nodes: pass both outputs of trace(root)")
-    if ax is not None and not isinstance(ax, Axes):
-        raise TypeError(f"ax must be a matplotlib Axes or None, got {_show(ax)} of type {type(ax).__name__}")
+    check_axes(ax)
     nodes, edges = _check_graph(nodes, edges)
     with course_style():
         if ax is None:
-            import matplotlib.pyplot as plt
-
-            _, ax = plt.subplots(figsize=figure_size(graph_layout(nodes, edges)))
+            ax = axes_or_new(None, figure_size(graph_layout(nodes, edges)))
         draw_graph(ax, nodes, edges)
         ax.set_title(title if title is not None else f"computational graph of {_name(nodes[-1])}")
     return ax

@@ -20,7 +20,6 @@ to change the data of existing artists instead of drawing again.
 
 from __future__ import annotations
 
-import math
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
@@ -29,7 +28,7 @@ import numpy as np
 from matplotlib.axes import Axes
 from matplotlib.colors import ListedColormap, to_rgb
 from matplotlib.figure import Figure, SubFigure
-from matplotlib.ticker import MaxNLocator, NullLocator
+from matplotlib.ticker import MaxNLocator
 
 from ..datasets import region_grid
 from ..descent import DescentResult
@@ -45,11 +44,11 @@ from ..regression import (
     regression_loss_grid,
 )
 from ..validation import _show, check_array, check_callable, check_choice, check_int, check_real
+from .axes import axes_or_new, check_axes, log_limits, pad_limits, positive_or_nan, spans_decades, widen
 from .style import COLORS, FIG_SINGLE, course_style, palette
 
 __all__ = [
     "FitArtists",
-    "LossCurve",
     "SoftmaxArtists",
     "auto_extent",
     "coefficient_names",
@@ -68,7 +67,6 @@ __all__ = [
     "plot_softmax",
     "predict_grid",
     "region_cmap",
-    "sticky_log_limits",
     "update_regression_fit",
     "update_softmax",
 ]
@@ -76,25 +74,14 @@ __all__ = [
 _SUBSCRIPTS = str.maketrans("0123456789", "₀₁₂₃₄₅₆₇₈₉")
 _LINESTYLES = ("-", "--", "-.", ":")
 _MARKERS = ("o", "s", "^", "D", "v", "P", "X", "*")
-#: Losses at or below this are not drawn on a log axis (an exact fit has loss 0).
-_LOG_FLOOR = 1e-300
+#: Losses get a log axis by default when max / min is at least this: a factor of 30 between
+#: limits that add 5 % of the span (in decades) at each end.
+_LOG_RATIO = 30 ** (1 / 1.1)
 #: Contour panels with the legend outside on the right.
 _FIG_PATHS = (7.5, 5.0)
 
 
 # --- small shared pieces ----------------------------------------------------------------------
-
-
-def _new_axes(figsize: tuple[float, float]) -> Axes:
-    import matplotlib.pyplot as plt  # only when a function makes its own figure
-
-    _, ax = plt.subplots(figsize=figsize)
-    return ax
-
-
-def _check_ax(ax: Any) -> None:
-    if ax is not None and not isinstance(ax, Axes):
-        raise TypeError(f"ax must be a matplotlib Axes or None, got {_show(ax)} of type {type(ax).__name__}")
 
 
 def coefficient_names(d: int, *, intercept: bool = True) -> list[str]:
@@ -150,117 +137,8 @@ def _as_named(items: Any, labels: Sequence[str] | None, what: str) -> list[tuple
     return pairs
 
 
-def _positive(values: np.ndarray) -> np.ndarray:
-    """Values for a log axis: non-positive entries become NaN (not drawn) instead of a warning."""
-    out = np.asarray(values, dtype=float).copy()
-    out[~(out > _LOG_FLOOR)] = np.nan
-    return out
-
-
-def _log_limits(arrays: Sequence[np.ndarray], floor: float | None = None) -> tuple[float, float] | None:
-    """Limits spanning the positive finite values of ``arrays`` on a log axis, with a little margin."""
-    vals = [a[np.isfinite(a) & (a > _LOG_FLOOR)] for a in arrays]
-    vals = [v for v in vals if v.size]
-    if not vals:
-        return None
-    low = min(float(v.min()) for v in vals)
-    high = max(float(v.max()) for v in vals)
-    if floor is not None and floor > _LOG_FLOOR:
-        low = min(low, floor)
-    if high <= low * 1.01:
-        return low / 2.0, high * 2.0
-    span = math.log10(high / low)
-    return low / 10 ** (0.05 * span), high * 10 ** (0.05 * span)
-
-
-def _spans_decades(arrays: Sequence[np.ndarray]) -> bool:
-    lim = _log_limits(arrays)
-    if lim is None or any(np.any(np.asarray(a)[np.isfinite(a)] <= 0) for a in arrays):
-        return False
-    return lim[1] / lim[0] > 30.0
-
-
 def _fmt(x: float) -> str:
     return f"{x:.4g}"
-
-
-# --- losses on a log axis, for explorers ---------------------------------------------------
-
-
-class LossCurve:
-    """One loss curve on a log axis, created once and updated in place by an explorer.
-
-    Zeros (an exact fit) are gaps rather than −∞. A diverged run's last point gets a cross.
-    Limits are left to :func:`sticky_log_limits`, shared by every curve of the axes.
-
-    Parameters
-    ----------
-    ax : Axes
-    color : str
-    label : str, optional
-    marker : str, optional
-        Marker of every point (e.g. ``"o"`` for one point per epoch).
-    """
-
-    def __init__(self, ax: Axes, *, color: str, label: str | None = None, marker: str | None = None) -> None:
-        self.ax = ax
-        (self.line,) = ax.plot([], [], color=color, lw=1.8, marker=marker, ms=3.5, label=label, zorder=4)
-        (self.stop,) = ax.plot([], [], "X", ms=10, color=color, mec="white", mew=0.8, zorder=5)
-        if ax.get_yscale() != "log":
-            ax.set_yscale("log")
-            # Minor ticks of a log axis cost more to draw than the rest of the panel.
-            ax.yaxis.set_minor_locator(NullLocator())
-
-    def set_data(self, x: Any, values: Any, *, diverged: bool = False) -> np.ndarray:
-        """Show ``values`` against ``x``; mark the last point when the run diverged. Returns what is drawn."""
-        x = np.asarray(x, dtype=float)
-        v = _positive(values)
-        self.line.set_data(x, v)
-        self.stop.set_data(x[-1:] if diverged else x[:0], v[-1:] if diverged else v[:0])
-        return v
-
-
-def _decade_below(v: float) -> float:
-    return 10.0 ** math.floor(math.log10(v))
-
-
-def _decade_above(v: float) -> float:
-    return 10.0 ** math.ceil(math.log10(v))
-
-
-def sticky_log_limits(ax: Axes, arrays: Sequence[Any], *, top: float, floor: float) -> bool:
-    """Set the log y limits to (lowest decade reached so far, ``top``); return whether they changed.
-
-    The lower limit only moves down, to the power of ten below the smallest positive value of
-    ``arrays`` (never below ``floor``): moving a slider back and forth then keeps the axes, and an
-    explorer can reuse its saved background instead of drawing every tick again. Call
-    ``ax.set_ylim`` yourself to start afresh (e.g. for new data).
-
-    Parameters
-    ----------
-    ax : Axes
-        A log-scaled axes.
-    arrays : sequence of array_like
-        The values drawn.
-    top : float
-        The upper limit, > 0.
-    floor : float
-        The lowest allowed lower limit, in (0, top).
-    """
-    top = check_real("top", top, low=0.0, low_inclusive=False)
-    floor = check_real("floor", floor, low=0.0, high=top, low_inclusive=False, high_inclusive=False)
-    low, high = ax.get_ylim()
-    parts = [np.asarray(a, dtype=float).ravel() for a in arrays]
-    vals = np.concatenate(parts) if parts else np.empty(0)
-    vals = vals[np.isfinite(vals) & (vals > 0)]
-    new_low = low if 0 < low < top else top / 1e3
-    if vals.size:
-        new_low = min(new_low, _decade_below(float(vals.min())))
-    new_low = max(new_low, floor)
-    if (new_low, top) != (low, high):
-        ax.set_ylim(new_low, top)
-        return True
-    return False
 
 
 # --- regression: data and fitted lines ------------------------------------------------------
@@ -327,24 +205,18 @@ def draw_regression_fit(
     with course_style():
         if mode == "line":
             x = X[:, 0]
-            low, high = float(x.min()), float(x.max())
-            pad = 0.08 * (high - low) if high > low else 1.0
-            xs = np.linspace(low - pad, high + pad, 50)
+            xs = np.linspace(*pad_limits(x, 0.08, flat=1.0), 50)
             ax.scatter(x, y, s=22, color="0.35", alpha=0.75, zorder=3, label="data", edgecolors="none")
             ax.set_xlabel("x")
             ax.set_ylabel("y")
-            ylo, yhi = float(y.min()), float(y.max())
         else:
             xs = np.empty(0)
-            lo, hi = float(y.min()), float(y.max())
-            pad = 0.1 * (hi - lo) if hi > lo else 1.0
-            ax.plot(
-                [lo - pad, hi + pad], [lo - pad, hi + pad], color="0.5", lw=1.2, ls=":", label="ŷ = y (perfect fit)"
-            )
+            view = pad_limits(y, 0.1, flat=1.0)
+            ax.plot(view, view, color="0.5", lw=1.2, ls=":", label="ŷ = y (perfect fit)")
             ax.set_xlabel("y (data)")
             ax.set_ylabel("ŷ = Xβ (fitted)")
-            ax.set_xlim(lo - pad, hi + pad)
-            ylo, yhi = lo, hi
+            ax.set_xlim(view)
+        ylo, yhi = float(y.min()), float(y.max())
         art = FitArtists(ax=ax, mode=mode, X=X, xs=xs)
         for i, (label, beta) in enumerate(pairs):
             style = _LINESTYLES[i % len(_LINESTYLES)]
@@ -366,14 +238,9 @@ def draw_regression_fit(
             art.lines.append(line)
         # Fixed limits from the data and the βs given, within 3 data ranges: a later (diverged)
         # β must not zoom the panel out to 1e12, and a start β far off must not squash the data.
-        span = yhi - ylo if yhi > ylo else 1.0
         fitted = np.concatenate([line.get_ydata() for line in art.lines])
-        fitted = fitted[np.isfinite(fitted)]
-        fitted = fitted[(fitted > ylo - 3 * span) & (fitted < yhi + 3 * span)]
-        if fitted.size:
-            ylo, yhi = min(ylo, float(fitted.min())), max(yhi, float(fitted.max()))
-        pad = 0.12 * (yhi - ylo) if yhi > ylo else 1.0
-        ax.set_ylim(ylo - pad, yhi + pad)
+        ylo, yhi = widen(ylo, yhi, fitted, 3 * (yhi - ylo if yhi > ylo else 1.0))
+        ax.set_ylim(pad_limits([ylo, yhi], 0.12, flat=1.0))
         ax.legend(loc="upper left" if mode == "line" else "best")
     return art
 
@@ -422,9 +289,9 @@ def plot_regression_fit(
     >>> X, y, beta0 = lecture_data()
     >>> ax = plot_regression_fit(X, y, {"start": beta0, "pinv": pinv_solution(X, y)})
     """
-    _check_ax(ax)
+    check_axes(ax)
     with course_style():
-        ax = ax if ax is not None else _new_axes(FIG_SINGLE)
+        ax = axes_or_new(ax, FIG_SINGLE)
         art = draw_regression_fit(ax, X, y, betas, labels=labels)
         default = "data and fitted lines" if art.mode == "line" else "fitted values against the data"
         ax.set_title(title if title is not None else default)
@@ -472,7 +339,7 @@ def plot_beta_trajectory(
     -------
     Axes
     """
-    _check_ax(ax)
+    check_axes(ax)
     path = _path_of(result)
     d = path.shape[1]
     if target is not None:
@@ -487,7 +354,7 @@ def plot_beta_trajectory(
     colors = palette(d)
     steps = np.arange(path.shape[0])
     with course_style():
-        ax = ax if ax is not None else _new_axes(FIG_SINGLE)
+        ax = axes_or_new(ax, FIG_SINGLE)
         for k in range(d):
             ax.plot(steps, path[:, k], color=colors[k], label=names[k])
             if target is not None:
@@ -557,7 +424,8 @@ def plot_loss_history(
     minimum : float, optional
         The smallest loss achievable (e.g. at β = X⁺y), drawn as a dotted line.
     log : bool, optional
-        A log y axis; default when the losses are positive and span more than a factor of 30.
+        A log y axis; default when the losses are positive and span a factor of about 22 or more
+        (30 between the axis' limits, which add 5 % of the span at each end).
     ax : Axes, optional
     title : str, optional
 
@@ -570,7 +438,7 @@ def plot_loss_history(
     A diverged run is drawn up to its last finite loss and marked with ×; its legend entry says
     where it diverged.
     """
-    _check_ax(ax)
+    check_axes(ax)
     check_choice("against", against, ("step", "epoch", "seconds"))
     pairs = _as_named(results, labels, "results")
     for lb, r in pairs:
@@ -580,23 +448,22 @@ def plot_loss_history(
         minimum = check_real("minimum", minimum)
     series = [(lb, r, *_loss_series(r, against, lb)) for lb, r in pairs]
     if log is None:
-        log = _spans_decades([s[3] for s in series])
+        log = spans_decades([s[3] for s in series], _LOG_RATIO)
     colors = palette(len(series))
     with course_style():
-        ax = ax if ax is not None else _new_axes(FIG_SINGLE)
+        ax = axes_or_new(ax, FIG_SINGLE)
         for i, (lb, r, t, v) in enumerate(series):
             text = f"{lb} ({r.message})" if r.diverged else lb
-            vv = _positive(v) if log else v
+            vv = positive_or_nan(v) if log else v
             (line,) = ax.plot(t, vv, color=colors[i], ls=_LINESTYLES[i % len(_LINESTYLES)], label=text)
             if r.diverged and t.size:
                 ax.plot(t[-1:], vv[-1:], marker="X", ms=10, color=colors[i], ls="none")
-        if minimum is not None and (not log or minimum > _LOG_FLOOR):
+        if minimum is not None and (not log or minimum > 0):
             ax.axhline(minimum, color="0.3", ls=":", lw=1.3, label=f"minimum {_fmt(minimum)}")
         if log:
             ax.set_yscale("log")
-            lim = _log_limits([s[3] for s in series], floor=minimum)
-            if lim is not None:
-                ax.set_ylim(*lim)
+            losses = np.concatenate([s[3] for s in series])
+            ax.set_ylim(log_limits(losses, include=[] if minimum is None else [minimum], margin=0.05, snap=False))
         unit = {"step": "step", "epoch": "epoch (passes over the data)", "seconds": "seconds"}[against]
         ax.set_xlabel(unit)
         if against != "seconds":
@@ -711,7 +578,7 @@ def plot_regression_paths(
     -------
     Axes
     """
-    _check_ax(ax)
+    check_axes(ax)
     X, y = _check_data(X, y)
     check_choice("objective", objective, OBJECTIVES)
     d = X.shape[1]
@@ -733,7 +600,7 @@ def plot_regression_paths(
     ext = _check_extent(extent)
     colors = palette(len(paths))
     with course_style():
-        ax = ax if ax is not None else _new_axes(_FIG_PATHS)
+        ax = axes_or_new(ax, _FIG_PATHS)
         draw_loss_contours(ax, X, y, objective=objective, extent=ext, dims=(i, j), names=names)
         for k, (lb, r, p) in enumerate(paths):
             many = p.shape[0] > 60
@@ -834,7 +701,7 @@ def plot_decision_regions(
     Classes get Okabe–Ito colours (light for the regions, full for the points) and distinct
     marker shapes, so they stay apart without colour vision.
     """
-    _check_ax(ax)
+    check_axes(ax)
     check_callable("predict", predict)
     X = check_array("X", X, ndim=2, min_rows=1)
     labels = _check_labels(y, X.shape[0])
@@ -843,7 +710,7 @@ def plot_decision_regions(
     k = max(int(labels.max()), int(Z.max())) + 1
     names = _class_names(class_names, k)
     with course_style():
-        ax = ax if ax is not None else _new_axes((6.5, 5.0))
+        ax = axes_or_new(ax, (6.5, 5.0))
         ax.imshow(
             Z,
             origin="lower",
@@ -1108,11 +975,11 @@ def plot_softmax(
     --------
     >>> ax = plot_softmax([1.0, 2.0, 0.0])  # the lecture's [0.2447, 0.6652, 0.0900]
     """
-    _check_ax(ax)
+    check_axes(ax)
     o = check_array("logits", logits, ndim=1, min_rows=1)
     temperature = check_real("temperature", temperature, low=0.0, low_inclusive=False)
     with course_style():
-        ax = ax if ax is not None else _new_axes((max(4.5, 1.2 * o.size + 2.5), 4.0))
+        ax = axes_or_new(ax, (max(4.5, 1.2 * o.size + 2.5), 4.0))
         art = draw_softmax(ax, o.size, class_names=class_names)
         update_softmax(art, o, temperature=temperature)
         default = "softmax(o)" if temperature == 1.0 else f"softmax(o / T) with temperature T = {temperature:.3g}"

@@ -5,7 +5,7 @@ notebook shows as its cell's last expression and that tests drive through ``.con
 """
 
 from .calculus import tangent_explorer
-from .descent import convergence_explorer, descent_1d_explorer, descent_2d_explorer
+from .descent import convergence_explorer, descent_1d_explorer, descent_2d_explorer, momentum_explorer
 from .networks import chain_rule_explorer, classifier_explorer, softmax_explorer
 from .regression import regression_explorer, sgd_explorer
 
@@ -15,6 +15,7 @@ __all__ = [
     "convergence_explorer",
     "descent_1d_explorer",
     "descent_2d_explorer",
+    "momentum_explorer",
     "regression_explorer",
     "sgd_explorer",
     "softmax_explorer",

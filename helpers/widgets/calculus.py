@@ -14,6 +14,7 @@ import ipywidgets as widgets
 import sympy as sp
 
 from ..functions import Objective, get_function, objective_from_expr
+from ..plots.axes import decade_below
 from ..plots.calculus import H_GRID, DifferenceErrors, Tangent
 from ..plots.descent import curve_view
 from ..plots.style import COLORS, FIG_WIDE, course_style
@@ -41,7 +42,7 @@ def tangent_function(name: str) -> Objective:
 
 def _fmt_h(h: float) -> str:
     """1e-03 for a power of ten, 3.2e-03 otherwise."""
-    mantissa = h / 10 ** math.floor(math.log10(h))
+    mantissa = h / decade_below(h)
     return f"{h:.0e}" if abs(mantissa - 1) < 1e-9 or abs(mantissa - 10) < 1e-8 else f"{h:.1e}"
 
 

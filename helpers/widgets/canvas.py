@@ -32,7 +32,7 @@ class OnDemandLayout(ConstrainedLayoutEngine):
 
     An explorer sets ``pending`` when its static parts change (a new function, new titles); in
     between, drawing skips the layout, which costs about as much as the drawing itself. Log-axis
-    labels keep one width (see :func:`~helpers.plots.descent.use_pow10_labels`) and the extra
+    labels keep one width (see :func:`~helpers.plots.axes.use_pow10_labels`) and the extra
     horizontal pad leaves room for step-axis labels that grow, so limit changes need no layout.
     """
 
@@ -200,7 +200,7 @@ class FigureExplorer(Explorer):
     """An :class:`~helpers.widgets.base.Explorer` that redraws only what moves.
 
     Subclasses build controls and artists, register the artists that change on every update with
-    :meth:`animate`, then call ``super().__init__``; :meth:`update` runs inside the course style.
+    :meth:`animate` (and drop them with :meth:`forget` when they are removed), then call ``super().__init__``; :meth:`update` runs inside the course style.
     After changing anything else (a curve, contours, a title), call :meth:`invalidate`; axis limit
     changes are noticed by themselves. :meth:`quiet` lets an explorer adjust its own controls
     (e.g. a slider's range when the function changes) without a redraw for each change.
@@ -218,6 +218,12 @@ class FigureExplorer(Explorer):
         """Draw ``artists`` on every frame over the saved background, and keep ``overlays`` (legends) on top."""
         self._canvas.dynamic.extend(artists)
         self._canvas.overlays.extend(overlays)
+
+    def forget(self, *artists) -> None:
+        """Stop drawing ``artists`` (moving ones or overlays) on every frame: they are being removed."""
+        gone = {id(a) for a in artists}
+        for listed in (self._canvas.dynamic, self._canvas.overlays):
+            listed[:] = [a for a in listed if id(a) not in gone]
 
     def invalidate(self) -> None:
         """A static artist changed: redraw the whole figure at the next render."""

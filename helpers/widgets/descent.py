@@ -1,4 +1,4 @@
-"""Explorers of gradient descent: a 1-D run on a curve, a 2-D run on contours, and the 2/μ threshold.
+"""Explorers of gradient descent: a 1-D run on a curve, a 2-D run on contours, the 2/μ threshold, and momentum.
 
 Each explorer draws its figure once (curves, contours, axes) and, on every slider move, only runs
 the descent again and sets new data on the existing artists. Rendering follows suit
@@ -13,6 +13,7 @@ The redrawing machinery is in :mod:`helpers.widgets.canvas`.
 
 from __future__ import annotations
 
+import dataclasses
 import math
 
 import ipywidgets as widgets
@@ -30,19 +31,31 @@ from ..functions import (
     get_function,
     undefined_parts,
 )
-from ..plots.descent import Path1D, Path2D, StepCurve, curve_view, draw_contours, positive_or_nan
+from ..plots.axes import StepCurve, positive_or_nan
+from ..plots.descent import Path1D, Path2D, curve_view, draw_contours
 from ..plots.style import COLORS, FIG_WIDE, course_style
 from ..validation import check_choice, check_real
 from .canvas import FigureExplorer
-from .controls import SLIDER_LAYOUT, SLIDER_STYLE, control_rows, log_slider, set_range, start_slider
+from .controls import (
+    SLIDER_LAYOUT,
+    SLIDER_STYLE,
+    control_rows,
+    linear_slider,
+    log_slider,
+    set_range,
+    start_slider,
+)
 
 __all__ = [
     "Convergence",
     "Descent1D",
     "Descent2D",
+    "Momentum",
     "convergence_explorer",
     "descent_1d_explorer",
     "descent_2d_explorer",
+    "momentum_explorer",
+    "momentum_rate",
 ]
 
 #: The step caps offered by the explorers' step-cap slider.
@@ -584,3 +597,178 @@ def convergence_explorer(
     Convergence
     """
     return Convergence(function, lr, x0, eps, max_steps)
+
+
+# --- heavy-ball momentum on the stretched bowl ------------------------------------------------
+
+#: The curvatures μ_min, μ_max of the momentum explorer's function x² + 10y² (its Hessian's eigenvalues).
+MOMENTUM_CURVATURES = (2.0, 20.0)
+#: A run has converged when ‖x_k − x*‖ = ‖x_k‖ is at most this.
+MOMENTUM_TOL = 1e-6
+
+
+def momentum_rate(lr: float, beta: float, curvatures=MOMENTUM_CURVATURES) -> float:
+    """The heavy ball's factor per step on a quadratic: the largest spectral radius over the curvatures.
+
+    Along an eigenvector of curvature μ, heavy-ball momentum (v ← βv + ∇f(x), x ← x − λv) maps the
+    pair (x_k, x_{k−1}) to (x_{k+1}, x_k) by the matrix [[1 + β − λμ, −β], [1, 0]], whose eigenvalues
+    are the roots of z² − (1 + β − λμ)z + β. The slowest direction sets the rate: the largest
+    modulus of a root over all μ. Below 1 the run converges, above 1 it diverges.
+
+    Parameters
+    ----------
+    lr : float
+        The learning rate λ.
+    beta : float
+        The momentum β (0 is plain descent, whose rate is max |1 − λμ|).
+    curvatures : sequence of float
+        The eigenvalues μ of the Hessian (default μ_min = 2 and μ_max = 20 of x² + 10y²).
+
+    Returns
+    -------
+    float
+
+    Examples
+    --------
+    >>> round(momentum_rate(2 / 22, 0.0), 4)  # descent with λ = 2/(μ_min + μ_max): (κ − 1)/(κ + 1)
+    0.8182
+    >>> round(momentum_rate(0.1, 0.5), 4)  # complex roots: the rate is √β
+    0.7071
+    """
+    lr = check_real("lr", lr, low=0.0)
+    beta = check_real("beta", beta, low=0.0)
+    rate = 0.0
+    for mu in curvatures:
+        a = 1.0 + beta - lr * float(mu)
+        disc = a * a - 4.0 * beta
+        # Real roots: (|a| + √disc)/2 is the larger modulus; complex ones both have modulus √β.
+        rate = max(rate, (abs(a) + math.sqrt(disc)) / 2.0 if disc >= 0 else math.sqrt(beta))
+    return rate
+
+
+def _fitted_rate(errors: np.ndarray) -> float | None:
+    """The per-step factor of ``errors`` fitted over the run: exp of the least-squares slope of log ‖x_k‖."""
+    k = np.flatnonzero(errors > 0)
+    if len(k) < 2:
+        return None
+    slope = np.polyfit(k.astype(float), np.log(errors[k]), 1)[0]
+    return float(math.exp(slope))
+
+
+class Momentum(FigureExplorer):
+    """Heavy-ball momentum on x² + 10y²: the path on contours, ‖x_k‖ per step beside the predicted rate."""
+
+    title = "heavy-ball momentum"
+
+    def __init__(self, lr, beta, x0, y0, max_steps):
+        lr = check_real("lr", lr, low=1e-3, high=0.2)
+        beta = check_real("beta", beta, low=0.0, high=0.99)
+        self.objective = get_function("stretched_bowl")
+        xbox, ybox = self.objective.domain
+        x0, y0 = _check_start("x0", x0, xbox), _check_start("y0", y0, ybox)
+        self.max_steps = _check_cap(max_steps)
+        controls = {
+            "lr": linear_slider("learning rate λ", lr, 1e-3, 0.2, positions=150),  # steps of 0.001
+            "beta": linear_slider("momentum β", beta, 0.0, 0.99, positions=99),
+            "x0": start_slider("start x₀", x0, xbox),
+            "y0": start_slider("start y₀", y0, ybox),
+        }
+        figure, axes = self._new_figure(FIG_WIDE, ncols=2, gridspec_kw={"width_ratios": [1.15, 1]})
+        self.ax_map, self.ax_err = axes[0]
+        with course_style():
+            draw_contours(self.ax_map, self.objective)
+            self.ax_map.plot([0.0], [0.0], "*", ms=13, color=COLORS["yellow"], mec=COLORS["black"], mew=0.8, zorder=3)
+            self.path = Path2D(self.ax_map, color=COLORS["vermillion"], markers=40)
+            self.ax_map.set_title(f"f(x, y) = {self.objective.label}")
+            self.ax_map.set_xlabel("x")
+            self.ax_map.set_ylabel("y")
+            self.error = StepCurve(self.ax_err, color=COLORS["blue"], label="‖x_k − x*‖ (the run)")
+            (self.predicted,) = self.ax_err.plot([], [], color=COLORS["black"], ls="--", lw=1.3,
+                                                 label="‖x₀ − x*‖·ρᵏ (predicted rate ρ)")  # fmt: skip
+            self.tol_line = self.ax_err.axhline(MOMENTUM_TOL, color=COLORS["vermillion"], ls=":", lw=1.2,
+                                                label=f"{MOMENTUM_TOL:.0e}: converged")  # fmt: skip
+            self.ax_err.set_title("‖x_k − x*‖ per step (log scale)")
+            self.ax_err.set_xlabel("step k")
+            self.ax_err.set_ylabel("‖x_k − x*‖")
+            legend = self.ax_err.legend(handles=[self.error.line, self.predicted, self.tol_line], loc="upper right",
+                                        fontsize=8.5, framealpha=1)  # fmt: skip
+            self.animate(*self.path.artists, *self.error.artists, self.predicted, overlays=[legend])
+        self.result = None
+        self.rate = float("nan")
+        self.measured: float | None = None
+        layout = control_rows([controls["lr"], controls["beta"]], [controls["x0"], controls["y0"]])
+        super().__init__(controls, figure, layout=layout)
+
+    def update(self) -> str:
+        lr, beta = self.value("lr"), self.value("beta")
+        start = np.array([self.value("x0"), self.value("y0")])
+        self.rate = rate = momentum_rate(lr, beta)
+        # ‖∇f‖ = ‖(2x, 20y)‖ ≥ μ_min‖x‖: the run has passed ‖x_k‖ ≤ tol by the time ‖∇f‖ ≤ μ_min·tol.
+        run = gradient_descent(self.objective, start, lr=lr, eps=MOMENTUM_CURVATURES[0] * MOMENTUM_TOL,
+                               steps=self.max_steps, momentum=beta)  # fmt: skip
+        errors = np.sqrt(np.sum(run.path**2, axis=1))
+        below = np.flatnonzero(errors <= MOMENTUM_TOL)
+        if below.size:  # the first step at the tolerance: the run as the learner's rule stops it
+            k = int(below[0])
+            values = None if run.values is None else run.values[: k + 1]
+            run = dataclasses.replace(run, path=run.path[: k + 1], grad_norms=run.grad_norms[: k + 1], values=values,
+                                      steps=k, status="converged", diverged_at=None)  # fmt: skip
+            errors = errors[: k + 1]
+        self.result = run
+        self.path.set_result(run)
+        self.error.set_values(errors, include=[MOMENTUM_TOL], diverged=run.diverged)
+        steps = np.arange(len(errors), dtype=float)
+        if errors[0] > 0:
+            logs = math.log10(errors[0]) + steps * math.log10(rate)
+            self.predicted.set_data(steps, np.where(logs < 300, 10.0 ** np.clip(logs, -300, 300), np.nan))
+        else:
+            self.predicted.set_data([], [])
+        self.measured = None if errors[-1] == 0 else _fitted_rate(errors)
+        if errors[-1] == 0 and len(errors) > 1:  # e.g. from (0, 1) with λ = 0.1, β = 0.5: y = 1, −1, 0
+            measured = "none (the run landed exactly on the minimum)"
+        else:
+            measured = "too few steps to fit" if self.measured is None else f"{self.measured:.3g}"
+        rates = f"predicted rate {rate:.3g}/step, measured {measured}"
+        if errors[0] <= MOMENTUM_TOL:
+            return f"the start is within {MOMENTUM_TOL:.0e} of the minimum: no step needed; {rates}"
+        if below.size:
+            unit = "step" if run.steps == 1 else "steps"
+            return f"converged in {run.steps} {unit} (‖x_k‖ = {errors[-1]:.2g} ≤ {MOMENTUM_TOL:.0e}); {rates}"
+        if run.diverged:
+            return f"diverged at step {run.diverged_at}; {rates}"
+        return f"not converged in {run.steps} steps (‖x_k‖ = {errors[-1]:.2g} > {MOMENTUM_TOL:.0e}); {rates}"
+
+
+def momentum_explorer(
+    *,
+    lr: float = 0.1,
+    beta: float = 0.5,
+    x0: float = -2.5,
+    y0: float = 1.0,
+    max_steps: int = 1000,
+) -> Momentum:
+    """Heavy-ball momentum on x² + 10y², with sliders: the path on contours, ‖x_k − x*‖ beside the predicted rate.
+
+    Each step is v ← βv + ∇f(x), x ← x − λv (``gradient_descent(..., momentum=β)``), from v = 0.
+    The right panel draws the distance to the minimum per step on a log scale, and beside it the
+    line ‖x₀‖·ρᵏ with the rate ρ predicted from the eigenvalues μ = 2 and 20
+    (:func:`momentum_rate`). The status line gives the steps to ‖x_k‖ ≤ 1e-6 (or the divergence),
+    the predicted rate and the rate fitted to the run (exp of the slope of log ‖x_k‖).
+
+    Parameters
+    ----------
+    lr : float
+        The learning rate λ, in [0.001, 0.2].
+    beta : float
+        The momentum β, in [0, 0.99] (0 is plain gradient descent).
+    x0, y0 : float
+        The start point, in [−3, 3] × [−1.5, 1.5].
+    max_steps : int
+        The step cap, one of ``STEP_CAPS`` (not a control).
+
+    Returns
+    -------
+    Momentum
+        The widget; ``.controls``, ``.status``, ``.rate``, ``.measured``, ``.result`` and ``.figure``.
+    """
+    return Momentum(lr, beta, x0, y0, max_steps)

@@ -16,7 +16,7 @@ from ..autodiff import neuron_graph, square_of_sum_graph, trace
 from ..datasets import make_blobs, make_rings, make_spirals, region_grid
 from ..descent import DescentResult
 from ..nn import ACTIVATIONS, MLP
-from ..plots.descent import log_limits
+from ..plots.axes import LogCurve, log_limits
 from ..plots.graph import (
     GraphArtists,
     draw_graph,
@@ -25,7 +25,6 @@ from ..plots.graph import (
     update_graph,
 )
 from ..plots.models import (
-    LossCurve,
     draw_class_points,
     draw_softmax,
     light,
@@ -59,15 +58,6 @@ CLASSIFIER_DATA = ("blobs", "rings", "spirals")
 GRAPHS = ("square", "neuron")
 
 _LOGIT_RANGE = 10.0
-
-
-def _forget(figure, artists) -> None:
-    """Stop redrawing ``artists`` (moving ones or overlays) on every frame: they are being removed."""
-    gone = {id(a) for a in artists}
-    for name in ("dynamic", "overlays"):
-        listed = getattr(figure.canvas, name, None)
-        if listed is not None:
-            listed[:] = [a for a in listed if id(a) not in gone]
 
 
 def _number(v: float) -> str:
@@ -236,7 +226,7 @@ class ClassifierExplorer(FigureExplorer):
             self.ax_map.set_xlabel("x₁")
             self.ax_map.set_ylabel("x₂")
             self.ax_map.grid(False)
-            self.curve = LossCurve(self.ax_loss, color=COLORS["vermillion"], label="training loss")
+            self.curve = LogCurve(self.ax_loss, color=COLORS["vermillion"], label="training loss")
             self.ax_loss.set_xlabel("epoch")
             self.ax_loss.set_ylabel("mean cross-entropy (log scale)")
             self.ax_loss.set_title("loss per epoch")
@@ -411,7 +401,7 @@ class ChainRuleExplorer(FigureExplorer):
 
     def _show_graph(self, graph: str, nodes, edges) -> None:
         if self.art is not None:
-            _forget(self.figure, self.art.texts + self.art.arrows)
+            self.forget(*self.art.texts, *self.art.arrows)
         self.ax.clear()
         with course_style():
             self.art = art = draw_graph(self.ax, nodes, edges)

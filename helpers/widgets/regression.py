@@ -14,14 +14,13 @@ from matplotlib.text import Text
 
 from ..datasets import REGRESSION_DATA, regression_data, sgd_problem
 from ..descent import DescentResult
+from ..plots.axes import LogCurve, decade_above, sticky_log_limits
 from ..plots.models import (
     FitArtists,
-    LossCurve,
     auto_extent,
     coefficient_names,
     draw_loss_contours,
     draw_regression_fit,
-    sticky_log_limits,
     update_regression_fit,
 )
 from ..plots.style import COLORS, FIG_WIDE, course_style
@@ -67,10 +66,6 @@ def _log_slider(description: str, value: float, low: float, high: float, fmt: st
     return log_slider(description, value, low, high, fmt=fmt, style=_STYLE, layout=_WIDE)
 
 
-def _decade_above(v: float) -> float:
-    return 10.0 ** np.ceil(np.log10(v)) if v > 0 else 1.0
-
-
 def _top(top: float, *arrays: np.ndarray) -> float:
     """The loss axis' top: ``top`` while the curves fit below it, one far higher when a run blows up.
 
@@ -78,14 +73,6 @@ def _top(top: float, *arrays: np.ndarray) -> float:
     """
     high = max((float(np.nanmax(a)) for a in arrays if np.any(np.isfinite(a))), default=0.0)
     return top if high <= top else _DIVERGED_TOP
-
-
-def _forget(figure, *artists) -> None:
-    """Stop redrawing ``artists`` (moving ones or overlays) on every frame: they are being removed."""
-    for name in ("dynamic", "overlays"):
-        listed = getattr(figure.canvas, name, None)
-        if listed is not None:
-            listed[:] = [a for a in listed if not any(a is b for b in artists)]
 
 
 def _vector(v: np.ndarray) -> str:
@@ -121,7 +108,7 @@ class RegressionExplorer(FigureExplorer):
         self.ax_fit, self.ax_loss = axes[0]
         self.max_steps = choices[-1]
         with course_style():
-            self.loss = LossCurve(self.ax_loss, color=COLORS["vermillion"], label="gradient descent")
+            self.loss = LogCurve(self.ax_loss, color=COLORS["vermillion"], label="gradient descent")
             (self.floor,) = self.ax_loss.plot([], [], color="0.3", ls=":", lw=1.3, label="minimum, at X⁺y")
             # A fixed step axis, logarithmic after step 1: runs of 10 and 5000 steps both show, and
             # moving T does not redraw the axes.
@@ -129,7 +116,7 @@ class RegressionExplorer(FigureExplorer):
             self.ax_loss.set_xlim(0, self.max_steps)
             self.ax_loss.set_xlabel("step t (log scale after 1)")
         # Redrawn on every frame; the rest is a saved background (see FigureExplorer).
-        self.animate(self.loss.line, self.loss.stop)
+        self.animate(*self.loss.artists)
         # Set by _show_data and _show_objective, which the first update calls.
         self.fit: FitArtists | None = None
         self.note: Text | None = None
@@ -147,7 +134,7 @@ class RegressionExplorer(FigureExplorer):
         self.X, self.y, self.beta0 = X, y, beta0
         self.pinv = pinv_solution(X, y)
         if self.fit is not None:  # the old panel's moving artists go with it
-            _forget(self.figure, self.fit.lines[1], self.note, self.ax_fit.get_legend())
+            self.forget(self.fit.lines[1], self.note, self.ax_fit.get_legend())
         self.ax_fit.clear()
         with course_style():
             self.fit = fit = draw_regression_fit(
@@ -173,7 +160,7 @@ class RegressionExplorer(FigureExplorer):
         minimum = regression_loss(self.X, self.y, self.pinv, objective)
         self.minimum = minimum
         self.start_loss = regression_loss(self.X, self.y, self.beta0, objective)
-        self.top = _decade_above(10 * self.start_loss)
+        self.top = decade_above(10 * self.start_loss)
         self.ax_loss.set_ylim(self.top / 1e3, self.top)
         # The lecture's data are fitted exactly: a minimum of 0 has no place on a log axis.
         self.floor.set_data(([0.0, 1e9], [minimum, minimum]) if minimum > 1e-12 else ([], []))
@@ -181,7 +168,7 @@ class RegressionExplorer(FigureExplorer):
         self.ax_loss.set_title(f"loss per step: {objective}")
         handles = [self.loss.line] + ([self.floor] if minimum > 1e-12 else [])
         if self.ax_loss.get_legend() is not None:
-            _forget(self.figure, self.ax_loss.get_legend())
+            self.forget(self.ax_loss.get_legend())
         self.animate(overlays=[self.ax_loss.legend(handles=handles, loc="upper right")])
         self._objective = objective
         # New labels and limits, same layout (tick labels that grow wider relayout by themselves).
@@ -325,12 +312,12 @@ class SGDExplorer(FigureExplorer):
             map_legend = self.ax_map.legend(
                 handles=[self.sgd_line, self.gd_line, star, start], loc="lower right", fontsize=8.5
             )
-            self.sgd_curve = LossCurve(self.ax_loss, color=COLORS["vermillion"], label="SGD", marker="o")
-            self.gd_curve = LossCurve(self.ax_loss, color=COLORS["blue"], label="gradient descent", marker="o")
+            self.sgd_curve = LogCurve(self.ax_loss, color=COLORS["vermillion"], label="SGD", marker="o")
+            self.gd_curve = LogCurve(self.ax_loss, color=COLORS["blue"], label="gradient descent", marker="o")
             # Fixed axes: moving a slider then only redraws the curves.
             self.ax_loss.set_xlim(-0.5, self.MAX_EPOCHS + 0.5)
             self.start_excess = regression_loss(self.X, self.y, self.beta0, "squared") - self.minimum
-            self.top = _decade_above(10 * self.start_excess)
+            self.top = decade_above(10 * self.start_excess)
             self.ax_loss.set_ylim(self.top / 1e3, self.top)
             self.ax_loss.set_xlabel("epoch (passes over the data)")
             self.ax_loss.set_ylabel("L(β) − L(X⁺y) (log scale)")
@@ -343,7 +330,7 @@ class SGDExplorer(FigureExplorer):
         # Everything drawn over the moving paths is redrawn with them, in zorder; legends go on top.
         self.animate(
             self.sgd_line, self.gd_line, self.ends, self.note, star, start,
-            self.sgd_curve.line, self.sgd_curve.stop, self.gd_curve.line, self.gd_curve.stop,
+            *self.sgd_curve.artists, *self.gd_curve.artists,
             overlays=[map_legend, loss_legend],
         )  # fmt: skip
         self._gd_cache: dict = {}
