@@ -11,12 +11,15 @@ from hypothesis import strategies as st
 from support import HOSTILE_ANSWERS, assert_answers_quickly, assert_feedback
 
 from helpers.exercises.descent import (
+    FINITE_DIFFERENCE_EXERCISE,
     LEARNING_RATE_EXERCISE,
     STEPS_EXERCISE,
     check_descent_derivative,
+    check_finite_difference_stop,
     check_learning_rate,
     check_step_count,
     count_steps,
+    finite_difference_stop,
 )
 
 x = sympy.Symbol("x")
@@ -219,8 +222,82 @@ def test_descent_derivative_never_raises_on_any_text(text):
     assert fb.status in STATUSES and fb.message
 
 
+# --- exercise 4: where the finite-difference loop stops ------------------------------------
+
+
+def test_finite_difference_stop_is_where_the_bias_predicts():
+    # The estimate is 2x + 2 + h; from above the loop stops at the first x with 2(x + 1) + h ≤ ε, which
+    # lies within one step λ·ε of (ε − h)/2.
+    ex = FINITE_DIFFERENCE_EXERCISE
+    assert (ex["x0"], ex["lr"], ex["eps"], ex["h"]) == (2.0, 1e-2, 1e-5, 1e-4)
+    for h in (1e-1, 1e-3, 1e-4, 1e-7):
+        offset = finite_difference_stop(h) + 1
+        assert (ex["eps"] * (1 - 2 * ex["lr"]) - h) / 2 <= offset <= (ex["eps"] - h) / 2, h
+    # With a tiny h round-off stops the loop far from −1 (the estimate is exactly 0 there).
+    assert finite_difference_stop(1e-15) + 1 > 0.01
+    assert finite_difference_stop(1.0, max_steps=3) > 1  # the cap ends a run
+
+
+@pytest.mark.parametrize("answer", [-1.000045, -1.0000450442, np.float64(-1.000045), [-1.000045], -1.0000455])
+def test_finite_difference_stop_correct(answer):
+    assert_feedback(check_finite_difference_stop(answer), "correct", "x = -1.000045", "2x + 2 + h", "(ε − h)/2")
+
+
+@pytest.mark.parametrize(
+    ("answer", "phrases"),
+    [
+        (-1.00005, ["−1 − h/2", "exactly 0", "6 decimals"]),
+        (-1.000055, ["estimate is −ε", "comes from above"]),
+        (-0.999995, ["exact f' stops", "bias h·f''/2 = h"]),
+        (-1.0, ["minimum of f", "not where f' = 0"]),
+        (-1, ["minimum of f"]),
+        (-0.99995, ["wrong sign", "left of −1"]),
+        (-0.999955, ["wrong sign", "left of −1"]),
+        (-1.0001, ["off by h", "by h/2"]),
+        (-1.000095, ["off by h", "by h/2"]),
+        (-4.5e-5, ["that is x + 1", "give x itself"]),
+        (-4.504e-5, ["that is x + 1"]),
+        (-1.00004, ["close", "5.0e-06", "6 decimals", "solve 2(x + 1) + h = ε"]),
+        (3, ["not 3", "solve 2(x + 1) + h = ε"]),
+        (1e308, ["not 1e+308"]),
+    ],
+)
+def test_finite_difference_stop_names_the_mistake(answer, phrases):
+    fb = check_finite_difference_stop(answer)
+    assert_feedback(fb, "wrong", *phrases)
+    if "that is x + 1" not in fb.message:  # a wrong answer's message does not give the answer away
+        assert "1.000045" not in fb.message and "4.5e-05" not in fb.message
+
+
+@pytest.mark.parametrize(
+    ("answer", "phrase"),
+    [
+        ("-1.000045", "give a number such as -1.0"),
+        (True, "give a number"),
+        ([-1.0, -1.000045], "not 2 of them"),
+        (math.nan, "finite"),
+        (-math.inf, "finite"),
+        (1j, "could not be read"),
+        (object(), "could not be read"),
+    ],
+)
+def test_finite_difference_stop_unreadable(answer, phrase):
+    assert_feedback(check_finite_difference_stop(answer), "unreadable", phrase)
+
+
+def test_finite_difference_stop_placeholder():
+    assert_feedback(check_finite_difference_stop(None), "no answer", "-1.0")
+
+
+@given(st.floats(allow_nan=True, allow_infinity=True) | st.integers())
+def test_finite_difference_stop_never_raises(value):
+    assert check_finite_difference_stop(value).status in STATUSES
+
+
 @pytest.mark.parametrize("answer", HOSTILE_ANSWERS, ids=lambda a: type(a).__name__)
-@pytest.mark.parametrize("check", [check_step_count, check_learning_rate, check_descent_derivative])
+@pytest.mark.parametrize(
+    "check", [check_step_count, check_learning_rate, check_descent_derivative, check_finite_difference_stop]
+)
 def test_hostile_answers_get_a_message_quickly(check, answer):
     # Objects whose __float__, __array__, __repr__ or __len__ raise, numbers beyond a float, complex
     # arrays and huge sympy expressions: an answer, never an exception, in a fraction of a second.

@@ -13,10 +13,13 @@ Exercises
    (curvature μ = 10, so λ < 2/μ = 0.2) within 1000 steps.
 3. :func:`check_descent_derivative`: the derivative of f(x) = x² + e^(−x), typed as a formula; the
    check runs gradient descent with it and says where that run ends.
+4. :func:`check_finite_difference_stop`: where the lecture's loop stops on f(x) = x² + 2x + 3 when f'
+   is replaced by the forward difference with h = 1e-4 (the deep dive on finite-difference descent).
 """
 
 from __future__ import annotations
 
+import functools
 import math
 import numbers
 from typing import TypedDict
@@ -30,13 +33,16 @@ from . import Feedback, answer_check, describe, expression_problem, no_answer, r
 
 __all__ = [
     "DERIVATIVE_EXERCISE",
+    "FINITE_DIFFERENCE_EXERCISE",
     "LEARNING_RATE_EXERCISE",
     "STEPS_EXERCISE",
     "Feedback",
     "check_descent_derivative",
+    "check_finite_difference_stop",
     "check_learning_rate",
     "check_step_count",
     "count_steps",
+    "finite_difference_stop",
 ]
 
 
@@ -55,6 +61,13 @@ class _DerivativeExercise(TypedDict):
     lr: float
 
 
+class _FiniteDifferenceExercise(TypedDict):
+    x0: float
+    lr: float
+    eps: float
+    h: float
+
+
 #: Exercise 1: the lecture's loop on f(x) = x² + 2x + 3 (f'(x) = 2x + 2) with these settings.
 STEPS_EXERCISE = {"x0": 2.0, "lr": 0.1, "eps": 1e-4}
 #: Exercise 2: g(x) = a·x² + b·x from x0, stopping rule eps, at most max_steps updates.
@@ -68,6 +81,8 @@ LEARNING_RATE_EXERCISE: _LearningRateExercise = {
 }
 #: Exercise 3: differentiate f; descent with the learner's f' runs from x0 with lr.
 DERIVATIVE_EXERCISE: _DerivativeExercise = {"f": "x**2 + exp(-x)", "x0": 2.0, "lr": 0.1}
+#: Exercise 4: the lecture's loop on f(x) = x² + 2x + 3 with f' replaced by (f(x + h) − f(x)) / h.
+FINITE_DIFFERENCE_EXERCISE: _FiniteDifferenceExercise = {"x0": 2.0, "lr": 1e-2, "eps": 1e-5, "h": 1e-4}
 
 _GRID = np.linspace(-2.0, 2.0, 17)
 
@@ -338,3 +353,103 @@ def check_descent_derivative(answer) -> Feedback:
     else:
         outcome = f". Descent with your f' from x₀ = {x0:g} never settles (it {run.message})"
     return Feedback("wrong", f"not yet: {hint}{outcome}")
+
+
+# --- exercise 4: where the finite-difference loop stops ------------------------------------
+
+
+@functools.cache
+def finite_difference_stop(
+    h: float, x0: float = 2.0, lr: float = 1e-2, eps: float = 1e-5, max_steps: int = 100_000
+) -> float:
+    """Where the lecture's loop on f(x) = x² + 2x + 3 stops with f' replaced by (f(x + h) − f(x)) / h.
+
+    ``while |estimate| > eps: x -= lr * estimate``, at most ``max_steps`` updates. In exact arithmetic
+    the estimate is 2x + 2 + h: the forward difference's bias h·f''/2 is h on this quadratic.
+    """
+
+    def f(x: float) -> float:
+        return x * x + 2 * x + 3
+
+    x, n = float(x0), 0
+    slope = (f(x + h) - f(x)) / h
+    while abs(slope) > eps and n < max_steps:
+        x = x - lr * slope
+        slope = (f(x + h) - f(x)) / h
+        n += 1
+    return x
+
+
+@answer_check
+def check_finite_difference_stop(answer) -> Feedback:
+    """Exercise 4: the x where the loop stops with the forward difference, h = 1e-4, from x₀ = 2.
+
+    The estimate is 2x + 2 + h exactly, and coming from above the loop stops at the first step with
+    2(x + 1) + h ≤ ε, at x + 1 ≈ (ε − h)/2 = −4.5e-5: x ≈ −1.000045. Correct within 1e-6 of the
+    run's x. Recognises −1 − h/2 (where the estimate is 0), −1 − (h + ε)/2 (the wrong side of ε),
+    the exact loop's −1 + ε/2 and the minimum −1 (no bias), a bias of the wrong sign, h instead of
+    h/2, and x + 1 given for x.
+    """
+    if answer is None:
+        return no_answer("-1.0")
+    value, problem = read_number(answer, "-1.0")
+    if value is None:
+        return unreadable(problem)
+    ex = FINITE_DIFFERENCE_EXERCISE
+    x0, lr, eps, h = ex["x0"], ex["lr"], ex["eps"], ex["h"]
+    stop = finite_difference_stop(h, x0, lr, eps)
+    rule = (
+        f"the forward difference of this f is 2x + 2 + h exactly (its bias h·f''/2 = h), and coming down from "
+        f"x₀ = {x0:g} the loop stops at the first step with 2(x + 1) + h ≤ ε, at x + 1 ≈ (ε − h)/2 = {(eps - h) / 2:.2g}"
+    )
+    hint = (
+        "the forward difference of this f is 2x + 2 + h exactly (its bias h·f''/2 = h), and the loop stops at the "
+        "first step where that estimate is ≤ ε: solve 2(x + 1) + h = ε for x"
+    )
+    if abs(value - stop) <= 1e-6:
+        return Feedback("correct", f"correct: the loop stops at x = {stop:.6f}; {rule}")
+
+    def near(target: float) -> bool:
+        return abs(value - target) <= 5e-7
+
+    slips = [
+        (
+            -1 - h / 2,
+            f"that is −1 − h/2, where the estimate 2x + 2 + h is exactly 0; the loop stops a little earlier, as soon "
+            f"as the estimate is ≤ ε = {eps:g}, that is ε/2 further right (if you rounded, give 6 decimals)",
+        ),
+        (
+            -1 - (h + eps) / 2,
+            f"that is where the estimate is −ε; but the loop comes from above (x₀ = {x0:g}), where the estimate is "
+            "positive, and stops when it first falls to +ε",
+        ),
+        (
+            -1 + eps / 2,
+            "that is where the loop with the exact f' stops; the forward difference adds its bias h·f''/2 = h to f', "
+            "which moves the stop by h/2",
+        ),
+        (-1.0, "that is the minimum of f, but the loop stops where the estimate of f' is ≤ ε, not where f' = 0"),
+        (
+            -1 + h / 2,
+            "the bias has the wrong sign: on this convex f the forward difference overestimates f' "
+            "((f(x + h) − f(x))/h = 2x + 2 + h), so its zero lies left of −1",
+        ),
+        (
+            -1 + (h - eps) / 2,
+            "the bias has the wrong sign: on this convex f the forward difference overestimates f' "
+            "((f(x + h) − f(x))/h = 2x + 2 + h), so the stop lies left of −1",
+        ),
+        (-1 - h, "the estimate is off by h, but x moves by that divided by f'' = 2: by h/2"),
+        (-1 - h + eps / 2, "the estimate is off by h, but x moves by that divided by f'' = 2: by h/2"),
+        (stop + 1, f"that is x + 1 = {stop + 1:.2g}; give x itself"),
+        ((eps - h) / 2, f"that is x + 1 = {(eps - h) / 2:.2g}; give x itself"),
+    ]
+    for target, message in slips:
+        if near(target):
+            return Feedback("wrong", f"not quite: {message}")
+    if abs(value - stop) < 2e-5:
+        return Feedback(
+            "wrong",
+            f"close, but {value:.6f} is {abs(value - stop):.1e} from where the loop stops (give x to 6 decimals); {hint}",
+        )
+    return Feedback("wrong", f"not {value:g}: {hint}. Or run `descend` with the forward difference and see")
