@@ -21,7 +21,7 @@ import importlib
 from . import nn
 from .autodiff import Value, trace
 from .calculus import difference_table, numeric_gradient
-from .datasets import make_blobs, make_linear, make_rings, make_spirals
+from .datasets import load_digits, make_blobs, make_linear, make_rings, make_spirals
 from .descent import DescentResult, gradient_descent
 from .exercises import check
 from .functions import Objective, objective
@@ -85,6 +85,7 @@ __all__ = [
     "descent_2d_explorer",
     "difference_table",
     "gradient_descent",
+    "load_digits",
     "make_blobs",
     "make_linear",
     "make_rings",

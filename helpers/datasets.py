@@ -1,6 +1,8 @@
-"""Small seeded data sets, generated on the spot (nothing is downloaded).
+"""Small seeded data sets, generated on the spot, and one real data set shipped with the course
+(nothing is downloaded).
 
-Regression: :func:`make_linear`. Classification in the plane: :func:`make_blobs` (linearly
+Real data: :func:`load_digits`, the 8×8 handwritten digits of UCI (1797 images, CC BY 4.0), read from
+``helpers/data/`` (its README names the source, the licence and the citation). Regression: :func:`make_linear`. Classification in the plane: :func:`make_blobs` (linearly
 separable), :func:`make_rings`, :func:`make_moons` and :func:`make_spirals` (not linearly separable:
 a linear model plus softmax fails on them, a network with a hidden layer does not). Classification
 generators return ``X`` as float64 of shape (n, 2) and ``y`` as int64 labels 0 … K−1, rows shuffled.
@@ -12,6 +14,10 @@ grid of points on which a classifier's decision regions are computed.
 
 from __future__ import annotations
 
+import gzip
+import hashlib
+import io
+from importlib import resources
 from typing import Any
 
 import numpy as np
@@ -20,7 +26,9 @@ from .regression import add_intercept, lecture_data
 from .validation import MAX_ELEMENTS, check_array, check_choice, check_int, check_limit, check_real
 
 __all__ = [
+    "DIGITS_FILE",
     "REGRESSION_DATA",
+    "load_digits",
     "make_blobs",
     "make_linear",
     "make_moons",
@@ -33,6 +41,13 @@ __all__ = [
 
 #: The data sets of :func:`regression_data`.
 REGRESSION_DATA = ("lecture", "noisy")
+
+#: The digits of :func:`load_digits`, in ``helpers/data/``: the UCI test set as scikit-learn ships it
+#: (sklearn/datasets/data/digits.csv.gz), one image a row, 64 pixels 0 … 16 then the digit.
+DIGITS_FILE = "digits.csv.gz"
+#: Its SHA-256: the loader reads that file and no other.
+_DIGITS_SHA256 = "09f66e6debdee2cd2b5ae59e0d6abbb73fc2b0e0185d2e1957e9ebb51e23aa22"
+_DIGITS_SHAPE = (1797, 65)
 
 
 def _check_points(what: str, n_points: int) -> None:
@@ -255,6 +270,65 @@ def make_spirals(
     angle += noise * rng.standard_normal(len(y))
     X = radius[:, None] * np.column_stack([np.sin(angle), np.cos(angle)])
     return _shuffled(rng, X, y)
+
+
+# --- real data ---------------------------------------------------------------------------------
+
+
+def load_digits() -> tuple[np.ndarray, np.ndarray]:
+    """The 8×8 handwritten digits: 1797 images of the digits 0–9, shipped with the course.
+
+    The test set of UCI's "Optical Recognition of Handwritten Digits" (E. Alpaydin and C. Kaynak,
+    1998, https://doi.org/10.24432/C50P49, licensed CC BY 4.0): 32×32 bitmaps of digits written by
+    13 people, each 4×4 block counted into one pixel 0 … 16. The file is read from ``helpers/data/``
+    (whose README names the source, the licence and the citation); nothing is downloaded. Each call
+    reads it afresh, so changing the arrays returned changes no later call.
+
+    Returns
+    -------
+    X : ndarray of float64, shape (1797, 64)
+        One image a row, its 8 × 8 pixels row by row (``X[k].reshape(8, 8)`` is the picture),
+        scaled from 0 … 16 to [0, 1] (divided by 16): 0 is blank, 1 a fully inked block.
+    y : ndarray of int64, shape (1797,)
+        The digit of each image, 0 … 9, about 180 of each, in the order of the file.
+
+    Raises
+    ------
+    FileNotFoundError
+        When the file is missing (a copy of ``helpers/`` without its ``data/`` folder).
+    ValueError
+        When the file is not the one shipped with the course (its SHA-256 differs).
+
+    Examples
+    --------
+    >>> X, y = load_digits()
+    >>> X.shape, y.shape, float(X.min()), float(X.max())
+    ((1797, 64), (1797,), 0.0, 1.0)
+    >>> np.bincount(y)
+    array([178, 182, 177, 183, 181, 182, 181, 179, 174, 180])
+    >>> (16 * X[0].reshape(8, 8)[1]).astype(int)  # the second pixel row of the first image, a 0
+    array([ 0,  0, 13, 15, 10, 15,  5,  0])
+    """
+    return _read_digits(resources.files(__package__ or "helpers").joinpath("data").joinpath(DIGITS_FILE))
+
+
+def _read_digits(path: Any) -> tuple[np.ndarray, np.ndarray]:
+    """X and y from the digits file at ``path`` (a Path or an importlib Traversable), checked first."""
+    try:
+        raw = path.read_bytes()
+    except OSError as exc:  # FileNotFoundError, or a folder where the file should be
+        raise FileNotFoundError(
+            f"the digits file {DIGITS_FILE} is missing from helpers/data/ ({exc.strerror or exc}): "
+            "install the course's helpers again (the data folder ships with them)"
+        ) from exc
+    if hashlib.sha256(raw).hexdigest() != _DIGITS_SHA256:
+        raise ValueError(
+            f"{path} is not the digits file shipped with the course (its SHA-256 differs): "
+            "install the course's helpers again"
+        )
+    table = np.loadtxt(io.BytesIO(gzip.decompress(raw)), delimiter=",", dtype=np.int64)
+    assert table.shape == _DIGITS_SHAPE, table.shape  # the checksum fixed the content
+    return table[:, :64] / 16.0, table[:, 64].copy()
 
 
 # --- the explorers' regression problems --------------------------------------------------------

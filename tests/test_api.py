@@ -28,7 +28,7 @@ from helpers.sgd import regression_sgd
 ROOT = Path(__file__).resolve().parents[1]
 NOTEBOOKS = sorted((ROOT / "notebooks").glob("*.ipynb"))
 #: The API is small enough to learn: today's count, to be brought down, never up without a reason.
-API_SIZE_LIMIT = 46  # 45 + momentum_explorer (notebook 03)
+API_SIZE_LIMIT = 47  # 45 + momentum_explorer (03) + load_digits (09)
 
 
 def test_every_name_of_the_api_resolves_and_none_is_private():

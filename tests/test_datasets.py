@@ -1,13 +1,22 @@
-"""Seeded data generators."""
+"""Seeded data generators, and the real data set shipped in helpers/data/."""
 
 from __future__ import annotations
+
+import gzip
+import hashlib
+import re
+import socket
+from pathlib import Path
 
 import numpy as np
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from helpers import datasets
 from helpers.datasets import (
+    DIGITS_FILE,
+    load_digits,
     make_blobs,
     make_linear,
     make_moons,
@@ -206,3 +215,75 @@ def test_bad_numbers_are_refused_by_name():
         make_rings(noise=10**400)
     with pytest.raises(TypeError, match="beta must be an array of real numbers.*complex"):
         make_linear(5, 2, beta=[1j, 1.0])
+
+
+# --- load_digits: the real data set shipped with the helpers ---------------------------------------
+
+DATA = Path(datasets.__file__).parent / "data"
+
+
+def test_load_digits_shapes_range_and_classes():
+    X, y = load_digits()
+    assert X.shape == (1797, 64) and y.shape == (1797,)
+    assert X.dtype == np.float64 and y.dtype == np.int64
+    assert X.min() == 0.0 and X.max() == 1.0
+    np.testing.assert_array_equal(np.unique(16 * X), np.arange(17))  # the pixels 0 … 16, divided by 16
+    np.testing.assert_array_equal(np.bincount(y), [178, 182, 177, 183, 181, 182, 181, 179, 174, 180])
+    # The file's first image, a 0: its second pixel row.
+    np.testing.assert_array_equal(16 * X[0].reshape(8, 8)[1], [0, 0, 13, 15, 10, 15, 5, 0])
+
+
+def test_load_digits_images_match_their_labels():
+    # The class means classify the images far above chance (10 %): images and labels are aligned.
+    X, y = load_digits()
+    centres = np.array([X[y == k].mean(axis=0) for k in range(10)])
+    nearest = ((X[:, None, :] - centres[None]) ** 2).sum(axis=2).argmin(axis=1)
+    assert np.mean(nearest == y) > 0.85
+
+
+def test_load_digits_gives_fresh_arrays_and_downloads_nothing(monkeypatch):
+    def no_network(*args, **kwargs):
+        raise AssertionError("load_digits opened a socket")
+
+    monkeypatch.setattr(socket, "socket", no_network)
+    X, y = load_digits()
+    X[:] = -1.0
+    y[:] = -1
+    X2, y2 = load_digits()
+    assert X2.min() == 0.0 and y2.min() == 0
+
+
+def test_the_shipped_file_is_the_uci_test_set_with_its_source_and_licence():
+    raw = (DATA / DIGITS_FILE).read_bytes()
+    assert hashlib.sha256(raw).hexdigest() == datasets._DIGITS_SHA256
+    lines = gzip.decompress(raw).decode("ascii").splitlines()
+    assert len(lines) == 1797 and all(len(line.split(",")) == 65 for line in lines)
+    readme = (DATA / "README.md").read_text(encoding="utf-8")
+    for needed in ("Optical Recognition of Handwritten Digits", "Alpaydin", "Kaynak", "CC BY 4.0",
+                   "https://creativecommons.org/licenses/by/4.0/", "https://doi.org/10.24432/C50P49",
+                   datasets._DIGITS_SHA256, "LICENSE-CC-BY-4.0.txt"):  # fmt: skip
+        assert needed in readme, needed
+    licence = (DATA / "LICENSE-CC-BY-4.0.txt").read_text(encoding="utf-8")
+    assert licence.startswith("Creative Commons Attribution 4.0 International")
+    assert "Section 8 – Interpretation." in licence
+
+
+def test_the_data_files_are_package_data():
+    # In the wheel too (a Colab install has no checkout): pyproject lists each file of helpers/data/.
+    text = (Path(__file__).resolve().parents[1] / "pyproject.toml").read_text(encoding="utf-8")
+    listed = re.search(r"^\[tool\.setuptools\.package-data\]\n(?:#.*\n)*helpers = \[(.*)\]", text, re.MULTILINE)
+    assert listed is not None
+    files = set(re.findall(r'"data/([^"]+)"', listed.group(1)))
+    assert files == {p.name for p in DATA.iterdir() if p.is_file()}
+
+
+def test_a_missing_or_changed_digits_file_is_refused(tmp_path):
+    with pytest.raises(FileNotFoundError, match="digits.csv.gz is missing from helpers/data/.*install"):
+        datasets._read_digits(tmp_path / DIGITS_FILE)
+    with pytest.raises(FileNotFoundError, match="is missing"):
+        datasets._read_digits(tmp_path)  # a folder where the file should be
+    changed = tmp_path / DIGITS_FILE
+    table = gzip.decompress((DATA / DIGITS_FILE).read_bytes()).decode("ascii").splitlines()
+    changed.write_bytes(gzip.compress("\n".join(table[:-1]).encode("ascii")))  # one image less
+    with pytest.raises(ValueError, match="not the digits file shipped with the course"):
+        datasets._read_digits(changed)

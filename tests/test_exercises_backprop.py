@@ -11,15 +11,18 @@ from hypothesis import strategies as st
 from support import HOSTILE_ANSWERS, assert_answers_quickly, assert_feedback
 
 from helpers.autodiff import Value
+from helpers.datasets import make_spirals
 from helpers.exercises.backprop import (
     BACKWARD_EXERCISE,
     CHAIN_RULE_EXERCISE,
+    PLANTED_BUG_EXERCISE,
     SHARED_NODE_EXERCISE,
     check_backward_step,
     check_chain_rule,
+    check_planted_bug,
     check_shared_node,
 )
-from helpers.nn import MLP, cross_entropy_grad
+from helpers.nn import MLP, cross_entropy, cross_entropy_grad, one_hot, softmax, tanh_grad
 
 x, y, w = sympy.symbols("x y w")
 
@@ -252,8 +255,148 @@ def test_backward_step_never_raises(value):
     assert check_backward_step(value).status in {"correct", "wrong", "unreadable"}
 
 
+# --- exercise 4: a gradient check finds a planted bug ------------------------------------------
+
+
+def _forward_keep(X, params):
+    # Section 3's forward pass with tanh, keeping every layer's input H and pre-activation Z.
+    H, Hs, Zs = X, [], []
+    for layer, (W, b) in enumerate(params, start=1):
+        Hs.append(H)
+        Zs.append(H @ W + b)
+        H = np.tanh(Zs[-1]) if layer < len(params) else Zs[-1]
+    return H, Hs, Zs
+
+
+def _backprop_planted(params, Hs, Zs, y):
+    # The notebook's backprop_planted: δ⁽¹⁾ computed with W⁽²⁾ instead of W⁽²⁾ᵀ.
+    (_, _), (W2, _), (W3, _) = params
+    delta3 = (softmax(Zs[2]) - one_hot(y, 3)) / len(y)
+    delta2 = (delta3 @ W3.T) * tanh_grad(Zs[1])
+    delta1 = (delta2 @ W2) * tanh_grad(Zs[0])
+    return [
+        (Hs[0].T @ delta1, delta1.sum(axis=0)),
+        (Hs[1].T @ delta2, delta2.sum(axis=0)),
+        (Hs[2].T @ delta3, delta3.sum(axis=0)),
+    ]
+
+
+def _relative_errors(params, X, y, h=1e-6):
+    """Per layer, the larger relative error of ∂L/∂W and ∂L/∂b against central differences."""
+    _, Hs, Zs = _forward_keep(X, params)
+    planted = _backprop_planted(params, Hs, Zs, y)
+    worst = []
+    for (W, b), grads in zip(params, planted):
+        errors = []
+        for theta, g in zip((W, b), grads):
+            g_num = np.zeros_like(theta)
+            for index in np.ndindex(theta.shape):
+                keep = theta[index]
+                theta[index] = keep + h
+                up = cross_entropy(_forward_keep(X, params)[0], y)
+                theta[index] = keep - h
+                down = cross_entropy(_forward_keep(X, params)[0], y)
+                theta[index] = keep
+                g_num[index] = (up - down) / (2 * h)
+            errors.append(np.linalg.norm(g - g_num) / (np.linalg.norm(g) + np.linalg.norm(g_num)))
+        worst.append(max(errors))
+    return worst
+
+
+def test_planted_bug_fails_only_the_documented_layer():
+    spec = PLANTED_BUG_EXERCISE
+    X, y = make_spirals(100, 3, noise=0.2, seed=0)  # section 3's spirals
+    net = MLP(list(spec["sizes"]), spec["activation"], seed=spec["seed"])
+    W2 = net.params[1][0]
+    assert W2.shape[0] == W2.shape[1] and not np.allclose(W2, W2.T), "the missing transpose runs and matters"
+    errors = _relative_errors(net.params, X[: spec["rows"]], y[: spec["rows"]])
+    failing = [layer for layer, e in enumerate(errors, start=1) if e > 1e-6]
+    assert failing == [spec["wrong_layer"]]
+    assert errors[0] > 0.1 and max(errors[1:]) < 1e-7  # of order 1 against the round-off of the check
+
+
+@pytest.mark.parametrize(
+    "answer",
+    [1, 1.0, np.int64(1), np.array([1]), [1], (1,), {1}, [1, 1], "1", " 1 ", "layer 1", "W1", "b1", "W⁽¹⁾", "W₁",
+     "dW1", ["W1", "b1"], ("W⁽¹⁾", "b⁽¹⁾")],
+)  # fmt: skip
+def test_planted_bug_correct_in_every_form(answer):
+    assert_feedback(check_planted_bug(answer), "correct", "only layer 1 fails", "`delta2 @ W2` lacks the transpose")
+
+
+@pytest.mark.parametrize(
+    ("answer", "phrases"),
+    [
+        (0, ["Python's index", "index 0 is layer ℓ = 1"]),
+        ([0], ["Python's index"]),
+        (2, ["layer 2's gradients pass", "one layer lower"]),
+        ("W2", ["layer 2's gradients pass"]),
+        (3, ["top layer passes"]),
+        ([1, 2, 3], ["suspect the check itself", "central differences", "h ≈ 1e-6", "put θ back", "relative error"]),
+        ("all", ["suspect the check itself"]),
+        ("All layers", ["suspect the check itself"]),
+        ([], ["compared the right gradients", "backprop_planted"]),
+        ("none", ["compared the right gradients"]),
+        (np.array([]), ["compared the right gradients"]),
+        ([1, 2], ["layer 1 does fail, but layer 2 passes"]),
+        ("W1 and W3", ["layer 1 does fail, but layer 3 passes"]),
+        ([1, 2, 2], ["layer 1 does fail, but layer 2 passes"]),
+        ([2, 3], ["layers 2 and 3 pass", "never up"]),
+        (4, ["D = 3 layers", "4 is not one of them"]),
+        (-1, ["-1 is not one of them"]),
+        ([0, 1], ["0 is not one of them"]),
+        ("layer 7", ["7 is not one of them"]),
+    ],
+)
+def test_planted_bug_names_the_mistake(answer, phrases):
+    assert_feedback(check_planted_bug(answer), "wrong", *phrases)
+
+
+@pytest.mark.parametrize(
+    ("answer", "phrase"),
+    [
+        (0.7, "0.7 is not a layer number"),
+        ("0.7", "0.7 is not a layer number"),
+        ("1e-6", "not its relative error"),
+        ([1, 0.5], "0.5 is not a layer number"),
+        ("the first one", "could not be read"),
+        ("", "could not be read"),
+        ("x" * 500, "too long"),
+        (["W1", "first"], "could not be read"),
+        (True, "give a layer number"),
+        (object(), "give a layer number"),
+        ({"layer": 1}, "give a layer number"),
+        (math.nan, "nan"),
+        ("inf", "inf"),
+        (1e300, "holds 1e+300"),
+        (list(range(20)), "lists 20 layers"),
+        (np.arange(20), "holds 20 numbers"),
+        ([[1, 2], [3]], "give a layer number"),
+        (1j, "give a layer number"),
+    ],
+)
+def test_planted_bug_unreadable(answer, phrase):
+    assert_feedback(check_planted_bug(answer), "unreadable", phrase)
+
+
+def test_planted_bug_placeholder():
+    assert_feedback(check_planted_bug(None), "no answer", "answer = 1")
+
+
+@given(
+    st.one_of(
+        st.integers(),
+        st.floats(allow_nan=True, allow_infinity=True),
+        st.text(max_size=20),
+        st.lists(st.one_of(st.integers(-5, 5), st.text(max_size=4)), max_size=12),
+    )
+)
+def test_planted_bug_never_raises(value):
+    assert check_planted_bug(value).status in {"correct", "wrong", "unreadable"}
+
+
 @pytest.mark.parametrize("answer", HOSTILE_ANSWERS, ids=lambda a: type(a).__name__)
-@pytest.mark.parametrize("check", [check_chain_rule, check_shared_node, check_backward_step])
+@pytest.mark.parametrize("check", [check_chain_rule, check_shared_node, check_backward_step, check_planted_bug])
 def test_hostile_answers_get_a_message_quickly(check, answer):
     # Objects whose __float__, __array__, __repr__ or __len__ raise, numbers beyond a float, complex
     # arrays and huge sympy expressions: an answer, never an exception, in a fraction of a second.

@@ -10,11 +10,15 @@ Exercises
 1. :func:`check_chain_rule`: ∂z/∂x for z = sin(w), w = x² + y, as a formula.
 2. :func:`check_shared_node`: ∂y/∂x for y = x·x + x at x = 3, where x is used three times.
 3. :func:`check_backward_step`: ∂L/∂W = Xᵀ ∂L/∂Z for one layer Z = XW + b.
+4. :func:`check_planted_bug`: the layer whose gradients a central-difference check flags in a
+   backward pass with one bug planted.
 """
 
 from __future__ import annotations
 
 import math
+import re
+from typing import Any
 
 import numpy as np
 import sympy
@@ -26,10 +30,12 @@ from . import Feedback, answer_check, describe, expression_problem, no_answer, r
 __all__ = [
     "BACKWARD_EXERCISE",
     "CHAIN_RULE_EXERCISE",
+    "PLANTED_BUG_EXERCISE",
     "SHARED_NODE_EXERCISE",
     "Feedback",
     "check_backward_step",
     "check_chain_rule",
+    "check_planted_bug",
     "check_shared_node",
 ]
 
@@ -42,6 +48,18 @@ BACKWARD_EXERCISE = {
     "X": ((1.0, 2.0), (3.0, -1.0)),
     "W": ((0.2, -0.5, 1.0), (0.7, 0.3, -0.4)),
     "dZ": ((0.5, -1.0, 2.0), (1.0, 0.0, -0.5)),
+}
+
+#: Exercise 4: the network the notebook's cell builds, ``MLP(sizes, activation, seed=seed)``, checked on
+#: the first ``rows`` spirals of section 3. Its ``backprop_planted`` computes δ⁽¹⁾ = δ⁽²⁾W⁽²⁾ ⊙ σ′(Z⁽¹⁾),
+#: without the transpose (W⁽²⁾ is square, so it runs): the gradients of layer ``wrong_layer`` (ℓ, from 1)
+#: fail the check, every other layer's pass.
+PLANTED_BUG_EXERCISE: dict[str, Any] = {
+    "sizes": (2, 8, 8, 3),
+    "activation": "tanh",
+    "seed": 1,
+    "rows": 20,
+    "wrong_layer": 1,
 }
 
 _X, _Y, _W = sympy.symbols("x y w")
@@ -280,4 +298,154 @@ def check_backward_step(answer) -> Feedback:
         "wrong",
         f"not yet: entry {tuple(int(i) for i in worst)} should be {exact[worst]:g}, yours is {arr[worst]:g}; "
         "∂L/∂W[i, j] = Σ over rows k of X[k, i]·dZ[k, j]",
+    )
+
+
+# --- exercise 4: a gradient check finds a planted bug -----------------------------------------
+
+_SUPERSCRIPT_DIGITS = str.maketrans("⁰¹²³⁴⁵⁶⁷⁸⁹₀₁₂₃₄₅₆₇₈₉", "01234567890123456789")
+_ALL = ("all", "all layers", "every layer", "all of them")
+_NONE = ("none", "no layer", "nothing", "no bug")
+_LAYER_EXAMPLE = "a layer number such as 1, or a list of them such as [1, 2]"
+
+
+def _layers_in_text(text: str) -> tuple[set[int] | None, str | None]:
+    """The layers a text names: "1", "layer 1", "W1", "b⁽¹⁾", "W1 and b1", "all", "none"."""
+    plain = text.strip().lower().translate(_SUPERSCRIPT_DIGITS)
+    if len(plain) > 100:
+        return None, f"your answer is too long to read: give {_LAYER_EXAMPLE}"
+    if plain in _ALL:
+        return set(range(1, len(PLANTED_BUG_EXERCISE["sizes"]))), None
+    if plain in _NONE:
+        return set(), None
+    try:
+        number = float(plain)  # "1", "0.7", "1e-6": read as the number it is
+    except ValueError:
+        pass
+    else:
+        return _read_layers(number)
+    numbers = re.findall(r"\d+", plain)
+    if not numbers:
+        return None, (
+            f"your answer could not be read: give {_LAYER_EXAMPLE} (a name such as 'W1' or 'layer 1' "
+            f"works too), got {describe(text)}"
+        )
+    return {int(n) for n in numbers}, None
+
+
+def _read_layers(answer) -> tuple[set[int] | None, str | None]:
+    """The set of layer numbers an answer names, or why it cannot be read."""
+    if isinstance(answer, str):
+        return _layers_in_text(answer)
+    if isinstance(answer, (list, tuple, set, frozenset)):
+        if len(answer) == 0:
+            return set(), None
+        if len(answer) > 10:
+            return None, f"your answer lists {len(answer)} layers; the network has 3: give {_LAYER_EXAMPLE}"
+        if all(isinstance(a, str) for a in answer):
+            layers: set[int] = set()
+            for a in answer:
+                found, problem = _layers_in_text(a)
+                if found is None:
+                    return None, problem
+                layers |= found
+            return layers, None
+        if isinstance(answer, (set, frozenset)):
+            answer = list(answer)  # read_array takes sequences, not sets
+    values, problem = read_array(answer, _LAYER_EXAMPLE)
+    if values is None:
+        return None, problem
+    flat = values.ravel()
+    if flat.size == 0:
+        return set(), None
+    if flat.size > 10:
+        return None, f"your answer holds {flat.size} numbers; the network has 3 layers: give {_LAYER_EXAMPLE}"
+    fractional = [float(v) for v in flat if v != np.round(v)]
+    if fractional:
+        return None, (
+            f"{fractional[0]:g} is not a layer number: answer with ℓ, the layer whose gradients fail the "
+            "check (1, 2 or 3), not its relative error"
+        )
+    if np.max(np.abs(flat)) > 1e6:
+        return None, f"your answer holds {float(np.max(np.abs(flat))):g}: give {_LAYER_EXAMPLE}"
+    return {int(v) for v in flat}, None
+
+
+@answer_check
+def check_planted_bug(answer) -> Feedback:
+    """Exercise 4: which layer's gradients the learner's central-difference check flags (``PLANTED_BUG_EXERCISE``).
+
+    The answer is the layer number ℓ (1 … D, as in the notebook), a list of them, or a name such
+    as ``"W1"``, ``"b⁽¹⁾"`` or ``"layer 1"``. Recognises Python's index 0 for layer 1, the layer
+    whose weights appear in the faulty line (2), the top layer (3), every layer flagged (a check
+    that is itself off: a one-sided difference, h too small or too large, θ not put back, no
+    relative error), no layer flagged (the correct backward pass checked instead of the planted
+    one), and a relative error given instead of a layer.
+    """
+    if answer is None:
+        return no_answer("1")
+    layers, problem = _read_layers(answer)
+    if layers is None:
+        return unreadable(problem)
+    depth = len(PLANTED_BUG_EXERCISE["sizes"]) - 1
+    wrong = PLANTED_BUG_EXERCISE["wrong_layer"]
+    if layers == {wrong}:
+        return Feedback(
+            "correct",
+            "correct: only layer 1 fails, ∂L/∂W⁽¹⁾ and ∂L/∂b⁽¹⁾ off by a relative error of order 1 while layers "
+            "2 and 3 agree to about 1e-9. The bug is in δ⁽¹⁾ = (δ⁽²⁾W⁽²⁾ᵀ) ⊙ σ′(Z⁽¹⁾): `delta2 @ W2` lacks the "
+            "transpose, and runs without an error only because W⁽²⁾ is square (8 × 8). An error in δ flows down "
+            "the layers, never up: the highest layer that fails is where to look",
+        )
+    if not layers:
+        return Feedback(
+            "wrong",
+            "one layer does fail: if your check passes every layer, it compared the right gradients, those of "
+            "section 3's `backprop`; compare the gradients of `backprop_planted` with the central differences",
+        )
+    if layers == {wrong - 1}:
+        return Feedback(
+            "wrong",
+            f"{wrong - 1} is Python's index of the first entry of the list of gradients; the notebook numbers "
+            f"the layers ℓ = 1, …, D, so index {wrong - 1} is layer ℓ = {wrong}",
+        )
+    outside = sorted(layer for layer in layers if not 1 <= layer <= depth)
+    if outside:
+        return Feedback(
+            "wrong",
+            f"the network 2 → 8 → 8 → 3 has D = {depth} layers, ℓ = 1, 2, 3: {outside[0]} is not one of them",
+        )
+    if layers == set(range(1, depth + 1)):
+        return Feedback(
+            "wrong",
+            "every layer fails? Then suspect the check itself: layers 2 and 3 are right and should agree to "
+            "about 1e-9. Use central differences (L(θ + h) − L(θ − h)) / 2h (a one-sided one is off by about "
+            "h), h ≈ 1e-6 (1e-12 drowns in round-off, 1e-2 in the truncation error of order h²), put θ back after each nudge, "
+            "and compare each array by the relative error ‖g − g_num‖ / (‖g‖ + ‖g_num‖)",
+        )
+    if layers == {2}:
+        return Feedback(
+            "wrong",
+            "layer 2's gradients pass the check: ∂L/∂W⁽²⁾ = H⁽¹⁾ᵀδ⁽²⁾ and δ⁽²⁾ are right. W⁽²⁾ appears in the "
+            "faulty line, but that line computes δ⁽¹⁾, so the error shows up one layer lower: read which "
+            "arrays the check flags",
+        )
+    if layers == {3}:
+        return Feedback(
+            "wrong",
+            "the top layer passes: δ⁽³⁾ = (P − Y)/n and H⁽²⁾ᵀδ⁽³⁾ are right, and a bug there would make every "
+            "layer below fail too. Read which arrays the check flags",
+        )
+    passing = sorted(layers - {wrong})
+    if wrong in layers:
+        named = " and ".join(map(str, passing))
+        return Feedback(
+            "wrong",
+            f"layer {wrong} does fail, but layer {named} passes (a relative error near 1e-9, where a wrong "
+            "gradient gives one of order 1); if your check flags it, look at h and at putting θ back",
+        )
+    return Feedback(
+        "wrong",
+        "layers 2 and 3 pass the check (relative errors near 1e-9): an error in δ flows down the layers, never "
+        "up. Read which arrays have a relative error of order 1",
     )
