@@ -13,9 +13,12 @@ from helpers.exercises.regression import (
     GRADIENT_EXERCISE,
     INTERCEPT_EXERCISE,
     LR_STEPS_EXERCISE,
+    SCALING_EXERCISE,
     check_intercept_column,
     check_lr_and_steps,
     check_squared_gradient,
+    check_standardised_condition,
+    scaling_conditions,
     steps_needed,
 )
 from helpers.regression import lecture_data, linear_regression_gd, pinv_solution
@@ -242,8 +245,124 @@ def test_lr_steps_check_never_raises(pair):
     assert check_lr_and_steps(pair).status in STATUSES
 
 
+# --- exercise 4: κ after standardising -------------------------------------------------------
+
+F4 = np.array(SCALING_EXERCISE["X"])
+ONES4 = np.ones((len(F4), 1))
+
+
+def _kappa(A):
+    mu = np.linalg.eigvalsh(A.T @ A)
+    return mu[-1] / mu[0]
+
+
+KAPPA = _kappa(np.hstack([(F4 - F4.mean(axis=0)) / F4.std(axis=0), ONES4]))
+
+
+def test_scaling_exercise_values():
+    kappas = scaling_conditions()
+    assert kappas["standardised"] == pytest.approx(KAPPA)
+    r = np.corrcoef(F4.T)[0, 1]
+    assert KAPPA == pytest.approx((1 + r) / (1 - r))  # the ones' eigenvalue n lies between n(1 ± r)
+    assert kappas["raw"] == pytest.approx(_kappa(np.hstack([F4, ONES4])))
+    assert kappas["raw"] / KAPPA > 10_000
+    # every recognised slip is far from the answer and from the others
+    values = sorted([KAPPA, math.sqrt(KAPPA), 1 / KAPPA, math.sqrt(kappas["raw"]), *kappas.values()])
+    assert all(b / a > 1.05 for a, b in zip(values, values[1:]) if a != KAPPA or b != KAPPA)
+
+
+def _ddof1():
+    return _kappa(np.hstack([(F4 - F4.mean(axis=0)) / F4.std(axis=0, ddof=1), ONES4]))
+
+
+def _ones_first_or_none():
+    Z = (F4 - F4.mean(axis=0)) / F4.std(axis=0)
+    return _kappa(np.hstack([ONES4, Z])), _kappa(Z)
+
+
+def _correlation_matrix():
+    mu = np.linalg.eigvalsh(np.corrcoef(F4.T))
+    return mu[-1] / mu[0]
+
+
+@pytest.mark.parametrize(
+    "answer",
+    [KAPPA, np.float64(KAPPA), np.array([KAPPA]), 4.94, round(KAPPA, 2), _ddof1(), *_ones_first_or_none(),
+     _correlation_matrix(), np.linalg.cond(np.hstack([(F4 - F4.mean(axis=0)) / F4.std(axis=0), ONES4])) ** 2],
+)  # fmt: skip
+def test_standardised_condition_correct(answer):
+    assert_feedback(check_standardised_condition(answer), "correct", "κ = 4.94", "85 638", "r = 0.663", "34 steps")
+
+
+@pytest.mark.parametrize(
+    ("answer", "phrases"),
+    [
+        (_kappa(np.hstack([F4, ONES4])), ["raw columns with the ones", "standardise first"]),
+        (85_600, ["raw columns with the ones"]),
+        (_kappa(F4), ["raw columns without the ones"]),
+        (_kappa(np.hstack([F4 - F4.mean(axis=0), ONES4])), ["centred", "did not divide", "28.9 m²"]),
+        (_kappa(F4 - F4.mean(axis=0)), ["centred", "did not divide"]),
+        (_kappa(np.hstack([F4 / F4.std(axis=0), ONES4])), ["did not subtract the means", "column of ones"]),
+        (_kappa(np.hstack([(F4 - F4.mean()) / F4.std(), ONES4])), ["whole matrix", "axis=0"]),
+        (_kappa(np.hstack([(F4 - F4.min(axis=0)) / np.ptp(F4, axis=0), ONES4])), ["min-max"]),
+        (math.sqrt(KAPPA), ["cond(X)", "√κ", "cond(X)² = 4.94"]),
+        (np.linalg.cond(np.hstack([(F4 - F4.mean(axis=0)) / F4.std(axis=0), ONES4])), ["cond(X)", "√κ"]),
+        (np.linalg.cond(np.hstack([F4, ONES4])), ["cond(X) of the raw columns"]),
+        (1 / KAPPA, ["μ_min/μ_max"]),
+        (-7.2e15, ["singular", "axis=0", "not XXᵀ"]),
+        (3e17, ["singular"]),
+        (4.8, ["close", "keep the digits"]),
+        (0.5, ["at least 1", "largest eigenvalue on top"]),
+        (17.0, ["is not κ of the standardised flats"]),
+        (0.0, ["at least 1"]),
+        (-KAPPA, ["negative", "‖Xv‖² ≥ 0"]),
+    ],
+)
+def test_standardised_condition_names_the_mistake(answer, phrases):
+    assert_feedback(check_standardised_condition(answer), "wrong", *phrases)
+
+
+def test_standardised_condition_rows_instead_of_columns_is_singular():
+    rows = (F4 - F4.mean(axis=1, keepdims=True)) / F4.std(axis=1, keepdims=True)  # every row becomes [1, −1]
+    np.testing.assert_allclose(rows, np.tile([1.0, -1.0], (len(F4), 1)))
+    with np.errstate(divide="ignore"):
+        answer = _kappa(np.hstack([rows, ONES4]))  # μ_min is 0 up to rounding: negative, huge or inf
+    status = "unreadable" if not np.isfinite(answer) else "wrong"
+    assert_feedback(check_standardised_condition(answer), status, "axis=0")
+
+
+@pytest.mark.parametrize(
+    ("answer", "phrases"),
+    [
+        (math.nan, ["nan", "ones column", "standard deviation 0"]),
+        (np.array([math.nan]), ["nan", "ones column"]),
+        (math.inf, ["inf", "μ_min = 0", "not the rows"]),
+        (-math.inf, ["inf"]),
+        ("4.94", ["could not be read"]),
+        ([4.94, 1.0], ["one number, not 2"]),
+        ({"kappa": 4.94}, ["could not be read"]),
+        (True, ["could not be read"]),
+        ([], ["one number, not 0"]),
+        (object(), ["could not be read"]),
+    ],
+)
+def test_standardised_condition_unreadable(answer, phrases):
+    assert_feedback(check_standardised_condition(answer), "unreadable", *phrases)
+
+
+def test_standardised_condition_placeholder():
+    assert_feedback(check_standardised_condition(None), "no answer", "answer = 12.3")
+
+
+@given(st.one_of(st.floats(allow_nan=True, allow_infinity=True), st.lists(st.floats(), max_size=3)))
+def test_standardised_condition_never_raises(value):
+    assert check_standardised_condition(value).status in STATUSES
+
+
 @pytest.mark.parametrize("answer", HOSTILE_ANSWERS, ids=lambda a: type(a).__name__)
-@pytest.mark.parametrize("check", [check_squared_gradient, check_intercept_column, check_lr_and_steps])
+@pytest.mark.parametrize(
+    "check", [check_squared_gradient, check_intercept_column, check_lr_and_steps, check_standardised_condition]
+)
 def test_hostile_answers_get_a_message_quickly(check, answer):
     # Objects whose __float__, __array__, __repr__ or __len__ raise, numbers beyond a float, complex
     # arrays and huge sympy expressions: an answer, never an exception, in a fraction of a second.

@@ -14,6 +14,10 @@ Exercises
 3. :func:`check_lr_and_steps`: a learning rate λ and a number of steps T that bring the lecture's
    loop within ``tol`` of X⁺y in at most ``budget`` steps; says whether the run diverged (λ above
    2/μ_max) or how many steps that λ would need.
+4. :func:`check_standardised_condition`: κ = μ_max/μ_min of XᵀX for the six flats of
+   ``SCALING_EXERCISE`` after standardising their columns (ones appended); names the raw,
+   centred-only, divided-only, min-max and all-entries scalings, cond(X) = √κ, the inverted
+   ratio, and a singular XᵀX (the rows standardised) or a nan (the ones column divided by 0).
 """
 
 from __future__ import annotations
@@ -31,10 +35,13 @@ __all__ = [
     "GRADIENT_EXERCISE",
     "INTERCEPT_EXERCISE",
     "LR_STEPS_EXERCISE",
+    "SCALING_EXERCISE",
     "Feedback",
     "check_intercept_column",
     "check_lr_and_steps",
     "check_squared_gradient",
+    "check_standardised_condition",
+    "scaling_conditions",
     "steps_needed",
 ]
 
@@ -45,6 +52,11 @@ class _LrStepsExercise(TypedDict):
     beta0: list[float]
     tol: float
     budget: int
+
+
+class _ScalingExercise(TypedDict):
+    X: list[list[float]]
+    eps: float
 
 
 #: Exercise 1: the gradient of the mean squared error (1/n)‖y − Xβ‖² at ``beta``.
@@ -65,6 +77,14 @@ LR_STEPS_EXERCISE: _LrStepsExercise = {
     "beta0": [10.1, 15.1, -6.5],
     "tol": 1e-3,
     "budget": 1000,
+}
+
+
+#: Exercise 4: six flats, area in m² and number of rooms; κ of XᵀX after standardising the columns
+#: (``eps``: the relative accuracy of the step count its message predicts).
+SCALING_EXERCISE: _ScalingExercise = {
+    "X": [[45.0, 2.0], [60.0, 1.0], [75.0, 3.0], [90.0, 2.0], [110.0, 4.0], [130.0, 3.0]],
+    "eps": 1e-6,
 }
 
 
@@ -371,4 +391,136 @@ def check_lr_and_steps(answer) -> Feedback:
     return Feedback(
         "wrong",
         f"after {T} steps ‖β − X⁺y‖ = {distance:.3g} > {tol:g}; with λ = {lr:g} it takes {need} steps: {advice}",
+    )
+
+
+# --- exercise 4: the condition number after standardising ----------------------------------
+
+
+def _thousands(x: float) -> str:
+    """A whole number with a space between the thousands, as the notebooks write 100 000."""
+    return f"{x:,.0f}".replace(",", " ")
+
+
+def _kappa(A: np.ndarray) -> float:
+    mu = np.linalg.eigvalsh(A.T @ A)
+    return float(mu[-1] / mu[0])
+
+
+def scaling_conditions() -> dict[str, float]:
+    """κ = μ_max/μ_min of XᵀX for ``SCALING_EXERCISE``'s features, scaled the ways a learner might.
+
+    Keys: ``"standardised"`` (the answer: each column minus its mean, divided by its standard
+    deviation, then the ones appended), ``"raw"``, ``"raw, no ones"``, ``"centred"``,
+    ``"divided"`` (by the standard deviation, not centred), ``"all entries"`` (one mean and one
+    standard deviation for the whole matrix), ``"min-max"`` (each column mapped onto [0, 1]).
+
+    Examples
+    --------
+    >>> round(scaling_conditions()["standardised"], 3)
+    4.94
+    """
+    F = np.array(SCALING_EXERCISE["X"])
+    ones = np.ones((len(F), 1))
+    mean, std = F.mean(axis=0), F.std(axis=0)
+    low, high = F.min(axis=0), F.max(axis=0)
+    scaled = {
+        "standardised": (F - mean) / std,
+        "raw": F,
+        "centred": F - mean,
+        "divided": F / std,
+        "all entries": (F - F.mean()) / F.std(),
+        "min-max": (F - low) / (high - low),
+    }
+    kappas = {name: _kappa(np.hstack([features, ones])) for name, features in scaled.items()}
+    kappas["raw, no ones"] = _kappa(F)
+    return kappas
+
+
+@answer_check
+def check_standardised_condition(answer) -> Feedback:
+    """Exercise 4: κ = μ_max/μ_min of XᵀX for ``SCALING_EXERCISE`` standardised, the ones appended.
+
+    Any standard deviation (``ddof`` 0 or 1) and the ones column anywhere or left out give the
+    same κ (the ones column's eigenvalue n lies between the features' n(1 ± r)); answers within
+    0.5 % are accepted. Recognises the raw features (with or without the ones), centring alone,
+    dividing alone, one mean and standard deviation for all entries, min-max scaling, cond(X) = √κ
+    and the inverted ratio μ_min/μ_max; a negative or huge κ (a singular XᵀX: the rows
+    standardised, or XXᵀ) and a nan (the ones column divided by its standard deviation 0).
+    """
+    if answer is None:
+        return no_answer("12.3")
+    read, problem = read_array(answer, "a number such as 12.3", finite=False)
+    if read is not None and read.size == 1 and not math.isfinite(float(read.reshape(()))):
+        number = float(read.reshape(()))
+        return unreadable(
+            f"your answer is {number}: somewhere a division by zero. Dividing the ones column by its standard "
+            "deviation 0 gives nan (standardise the two feature columns, then append the ones); μ_min = 0 "
+            "gives inf (standardise the columns, axis=0, not the rows)"
+        )
+    value, problem = read_number(answer, "12.3")
+    if value is None:
+        return unreadable(problem)
+    kappas = scaling_conditions()
+    kappa, raw = kappas["standardised"], kappas["raw"]
+    F = np.array(SCALING_EXERCISE["X"])
+    std = F.std(axis=0)
+    r = float(np.corrcoef(F.T)[0, 1])
+    log_eps = math.log(1.0 / SCALING_EXERCISE["eps"])
+
+    def steps(k: float) -> int:
+        return math.ceil(log_eps / math.log((k + 1.0) / (k - 1.0)))
+
+    def near(target: float, rel: float = 5e-3) -> bool:
+        return math.isclose(value, target, rel_tol=rel)
+
+    if near(kappa):
+        return Feedback(
+            "correct",
+            f"correct: κ = {kappa:.3g}, against {_thousands(raw)} for the raw columns with the ones, "
+            f"{_thousands(raw / kappa)} times less. What remains is the correlation r = {r:.3g} of area and rooms: "
+            f"κ = (1 + r)/(1 − r). With the best fixed λ, the prediction ⌈ln(1/ε)/ln(1/ρ)⌉ for ε = 10⁻⁶ is "
+            f"{steps(kappa)} steps of descent instead of {_thousands(steps(raw))}",
+        )
+    if abs(value) > 1e10:
+        return Feedback(
+            "wrong",
+            f"κ = {value:.3g} means μ_min is 0 up to rounding: the matrix is singular. Take XᵀX (3 × 3, X.T @ X), "
+            "not XXᵀ, and standardise each column (axis=0), not each row: every row, a larger area beside a "
+            "smaller number of rooms, would become [1, −1]",
+        )
+    candidates = [
+        (raw, "that is κ of the raw columns with the ones: standardise first, (x − mean)/std column by column"),
+        (kappas["raw, no ones"], "that is κ of the raw columns without the ones: standardise them, then append the ones"),
+        (kappas["centred"], "you centred the columns but did not divide by their standard deviations: the area "
+                            f"(standard deviation {std[0]:.3g} m²) still outweighs the rooms ({std[1]:.3g})"),
+        (kappas["divided"], "you divided by the standard deviations but did not subtract the means: the columns "
+                            "stay nearly parallel to the column of ones, and centring is what separates them from it"),
+        (kappas["all entries"], "that uses one mean and one standard deviation for the whole matrix: standardise "
+                                "each column with its own (axis=0)"),
+        (kappas["min-max"], "that is min-max scaling onto [0, 1], another way to scale; the exercise asks for "
+                            "standardising, (x − mean)/std"),
+        (math.sqrt(kappa), f"that is cond(X) = σ_max/σ_min = √κ; κ is the condition number of XᵀX, cond(X)² = {kappa:.3g}"),
+        (math.sqrt(raw), "that is cond(X) of the raw columns; standardise, and take the eigenvalues of XᵀX"),
+        (1.0 / kappa, "that is μ_min/μ_max: κ is the largest eigenvalue over the smallest, at least 1"),
+    ]  # fmt: skip
+    for target, message in candidates:
+        if near(target):
+            return Feedback("wrong", message)
+    if value < 0:
+        return Feedback(
+            "wrong",
+            f"κ = {value:.4g} is negative, but the eigenvalues of XᵀX are never negative (vᵀXᵀXv = ‖Xv‖² ≥ 0): "
+            "κ = μ_max/μ_min is at least 1",
+        )
+    if near(kappa, rel=5e-2):
+        return Feedback("wrong", f"close ({value:.4g}), but keep the digits: compute κ with numpy")
+    if value < 1:
+        return Feedback(
+            "wrong", f"κ = μ_max/μ_min is at least 1; {value:.4g} is not. Put the largest eigenvalue on top"
+        )
+    return Feedback(
+        "wrong",
+        f"{value:.4g} is not κ of the standardised flats: subtract each column's mean, divide by its standard "
+        "deviation, append the ones, and divide the largest eigenvalue of XᵀX by the smallest",
     )
