@@ -120,7 +120,13 @@ JS_READOUTS = """(ex) => Array.from(ex.querySelectorAll('.widget-slider')).map(s
   s.querySelector('.widget-label').innerText, s.querySelector('.widget-readout').innerText])"""
 
 
+JS_READOUTS_DRAWN = """(ex) => Array.from(ex.querySelectorAll('.widget-slider .widget-readout'))
+  .every(r => r.innerText.trim() !== '')"""
+
+
 def _readouts(explorer) -> dict[str, float]:
+    # On a loaded machine a readout can still be empty for a moment after the figure settled.
+    explorer.page.wait_for_function(JS_READOUTS_DRAWN, arg=explorer.element_handle(), timeout=30_000)
     # d3-format writes a minus sign (U+2212), not a hyphen.
     return {label: float(text.replace("\u2212", "-")) for label, text in explorer.evaluate(JS_READOUTS)}
 

@@ -8,7 +8,7 @@ OUT_DIR must be outside this repository and empty (or not exist yet). It receive
 * notebooks/: every solution removed (the ``<details><summary>Solution`` cells that follow the answer
   cells, and any cell tagged "solution"), the sentences of the Exercises section that point to them,
   every answer left as ``answer = None …`` with its ``check("name", answer)`` in place, and the outputs
-  of the exercise cells cleared. All other outputs stay, so the lesson reads without a kernel.
+  of the answer cells cleared. All other outputs stay, so the lesson reads without a kernel.
 * helpers/ (the checks included: the notebooks call them), course.toml, pyproject.toml, the
   requirements and constraints, environment.yml and postBuild (Binder), a README for students and a
   .gitignore. Not grading/ (the hidden tests), tests/, tools/ or the instructor's docs.
@@ -93,7 +93,9 @@ def student_notebook(nb, name: str = "notebook"):
                 cell.source = SOLUTION_BLOCK.sub("", cell.source).rstrip()
                 if not cell.source.strip():
                     continue
-        elif cell.cell_type == "code" and (in_exercises or is_answer_cell(cell)):
+        elif cell.cell_type == "code" and is_answer_cell(cell):
+            # Only the answer cells are cleared: a task's data cell keeps what it prints (the task may
+            # refer to it), and the lesson's outputs stay so that it reads without a kernel.
             if CHECK_CALL.search(cell.source) and not PLACEHOLDER.search(cell.source):
                 raise ValueError(
                     f"{name}: the answer cell {cell.get('id', '?')} has no `answer = None` line; "
