@@ -30,7 +30,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "tools"))
 
-from lab_server import CHROMIUM, JS_KERNEL_IDLE, chromium, lab_server, open_and_run  # noqa: E402
+from lab_server import CHROMIUM, JS_KERNEL_IDLE, chromium, lab_server, main_slider, open_and_run  # noqa: E402
 
 SLIDER_P95_TARGET = 0.100
 TRAIN_MEDIAN_TARGET = 0.5
@@ -76,16 +76,6 @@ class Row:
         return "ok" if ok else "MISSED"
 
 
-def _main_slider(explorer):
-    """The learning-rate slider when there is one, else the first slider (as the browser test)."""
-    sliders = explorer.locator(".widget-slider")
-    for i in range(sliders.count()):
-        label = sliders.nth(i).locator(".widget-label").first.inner_text()
-        if "λ" in label or "learning" in label:
-            return sliders.nth(i)
-    return sliders.first
-
-
 def _timed(page, explorer, event: str, act, timeout: float = 30.0) -> float:
     page.wait_for_function(JS_KERNEL_IDLE, timeout=timeout * 1000)
     explorer.evaluate("(ex) => ex", None)  # the element is attached
@@ -111,14 +101,14 @@ def measure_notebook(browser, lab: str, path: Path, presses: int) -> list[Row]:
             if button.count():
                 seconds = []
                 for _ in range(max(3, presses // 5)):
-                    slider = _main_slider(ex)
+                    slider = main_slider(ex)
                     slider.locator(".noUi-handle").first.focus()
                     page.keyboard.press("ArrowLeft" if len(seconds) % 2 else "ArrowRight")  # a changed setting
                     page.wait_for_function(JS_KERNEL_IDLE)
                     seconds.append(_timed(page, ex, "click", lambda b=button: b.first.click(), timeout=60))
                 rows.append(Row(path.stem, i, "Train", "train", seconds))
                 continue
-            slider = _main_slider(ex)
+            slider = main_slider(ex)
             label = slider.locator(".widget-label").first.inner_text()
             handle = slider.locator(".noUi-handle").first
             handle.focus()

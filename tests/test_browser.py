@@ -29,7 +29,7 @@ from test_widgets_calls import explorer_calls  # the calls are read out of the n
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "tools"))
-from lab_server import CHROMIUM, JS_KERNEL_IDLE, chromium, lab_server, open_and_run  # noqa: E402
+from lab_server import CHROMIUM, JS_KERNEL_IDLE, chromium, lab_server, main_slider, open_and_run  # noqa: E402
 
 NOTEBOOKS = sorted((ROOT / "notebooks").glob("*.ipynb"))
 ARTIFACTS = ROOT / "artifacts" / "browser"
@@ -73,16 +73,6 @@ def _settle(page, explorer, seconds: float = 0.8, timeout: float = 30.0) -> str:
             return src
         time.sleep(0.1)
     raise AssertionError("the explorer's figure did not settle")
-
-
-def _main_slider(explorer):
-    """The learning-rate slider when there is one (every run depends on it), else the first slider."""
-    sliders = explorer.locator(".widget-slider")
-    for i in range(sliders.count()):
-        label = sliders.nth(i).locator(".widget-label").first.inner_text()
-        if "λ" in label or "learning" in label:
-            return sliders.nth(i)
-    return sliders.first
 
 
 def _status(explorer) -> str:
@@ -160,7 +150,7 @@ def test_notebook_runs_and_explorers_respond(lab, browser, path):
             before_status = _status(ex)
             if stored[i] is not None:
                 assert before_status.strip() == stored[i], f"{path.name} {name}: the status is not the notebook's"
-            slider = _main_slider(ex)
+            slider = main_slider(ex)
             before_readout = slider.locator(".widget-readout").inner_text()
             slider.locator(".noUi-handle").first.focus()
             for key in ("ArrowRight", "ArrowLeft"):  # left when the slider starts at its maximum

@@ -129,6 +129,16 @@ def chromium(playwright_api) -> Iterator:
             browser.close()
 
 
+def main_slider(explorer):
+    """The explorer's learning-rate slider when it has one (every run depends on it), else its first slider."""
+    sliders = explorer.locator(".widget-slider")
+    for i in range(sliders.count()):
+        label = sliders.nth(i).locator(".widget-label").first.inner_text()
+        if "λ" in label or "learning" in label:
+            return sliders.nth(i)
+    return sliders.first
+
+
 def open_and_run(page, lab: str, name: str) -> None:
     """Open notebook ``name`` in JupyterLab, run all cells and wait for the kernel to be idle.
     The page may reach the server only."""
