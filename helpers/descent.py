@@ -18,6 +18,7 @@ from typing import Any
 
 import numpy as np
 
+from .i18n import Messages
 from .validation import (
     MAX_ELEMENTS,
     MAX_STEPS,
@@ -124,32 +125,69 @@ class DescentResult:
 
     @property
     def message(self) -> str:
-        """One line for a learner: why the run stopped, and after how many steps (epochs, for training)."""
+        """One line for a learner: why the run stopped, and after how many steps (epochs, for training).
+
+        Always English, as it labels figures (whose text stays English in both editions);
+        :meth:`describe` says the same in the edition's language.
+        """
+        return self.describe(lang="en")
+
+    def describe(self, lang: str | None = None) -> str:
+        """:attr:`message` in ``lang``, by default the edition's (helpers/i18n.py): explorers' status lines.
+
+        Examples
+        --------
+        >>> from helpers.i18n import edition
+        >>> run = gradient_descent(lambda x: 2 * x + 2, 1.5, lr=0.1, eps=1e-5, steps=1000)
+        >>> run.describe()
+        "converged in 59 steps (|f'| ≤ ε = 1e-05)"
+        >>> with edition("ko"):
+        ...     run.describe()
+        "59번 만에 수렴 (|f'| ≤ ε = 1e-05)"
+        """
         if self.kind == "training":
-            return self._training_message()
+            return self._training_message(lang)
         g = self.grad_symbol
         if self.status == "converged":
-            unit = "step" if self.steps == 1 else "steps"
-            return f"converged in {self.steps} {unit} ({g} ≤ ε = {self.eps:.0e})"
+            if self.steps == 1:
+                return tr("converged in 1 step ({g} ≤ ε = {eps:.0e})", lang=lang, g=g, eps=self.eps)
+            return tr(
+                "converged in {steps} steps ({g} ≤ ε = {eps:.0e})", lang=lang, steps=self.steps, g=g, eps=self.eps
+            )
         if self.status == "diverged":
-            return f"diverged at step {self.diverged_at}"
+            return tr("diverged at step {step}", lang=lang, step=self.diverged_at)
         last = float(self.grad_norms[-1])
         if self.status == "finished":
-            return f"finished {self.steps} steps with {g} = {last:.2e}"
-        return f"stopped at the step cap {self.max_steps} with {g} = {last:.2e}"
+            return tr("finished {steps} steps with {g} = {last:.2e}", lang=lang, steps=self.steps, g=g, last=last)
+        return tr("stopped at the step cap {cap} with {g} = {last:.2e}", lang=lang, cap=self.max_steps, g=g, last=last)
 
-    def _training_message(self) -> str:
+    def _training_message(self, lang: str | None) -> str:
         # "trained 800 epochs (800 updates): loss 0.0441, accuracy 99.3%", or
         # "diverged in epoch 12; kept epoch 11: loss 0.6931, accuracy 50.0%"
         epochs = len(self.path) - 1
         accuracy = self.extra.get("accuracy")
-        parts = [] if self.values is None else [f"loss {self.values[-1]:.4f}"]
-        parts += [] if accuracy is None else [f"accuracy {accuracy[-1]:.1%}"]
+        parts = [] if self.values is None else [tr("loss {loss:.4f}", lang=lang, loss=self.values[-1])]
+        parts += [] if accuracy is None else [tr("accuracy {accuracy:.1%}", lang=lang, accuracy=accuracy[-1])]
         summary = ", ".join(parts)
         if self.status == "diverged":
-            return f"diverged in epoch {self.diverged_at}; kept epoch {epochs}: {summary}"
-        updates = "update" if self.steps == 1 else "updates"
-        return f"trained {epochs} epoch{'' if epochs == 1 else 's'} ({self.steps} {updates}): {summary}"
+            return tr(
+                "diverged in epoch {epoch}; kept epoch {kept}: {summary}",
+                lang=lang,
+                epoch=self.diverged_at,
+                kept=epochs,
+                summary=summary,
+            )
+        if epochs == 1 and self.steps == 1:
+            return tr("trained 1 epoch (1 update): {summary}", lang=lang, summary=summary)
+        if epochs == 1:
+            return tr("trained 1 epoch ({updates} updates): {summary}", lang=lang, updates=self.steps, summary=summary)
+        return tr(
+            "trained {epochs} epochs ({updates} updates): {summary}",
+            lang=lang,
+            epochs=epochs,
+            updates=self.steps,
+            summary=summary,
+        )
 
     def __repr__(self) -> str:
         if self.kind == "training":  # x holds every parameter of the network: say how many
@@ -461,14 +499,65 @@ def convergence_status(result: DescentResult, L: float) -> str:
     lr = result.lr
     rates = f"λ = {lr:.3g}, 1/μ = {1 / L:.3g}, 2/μ = {2 / L:.3g}"
     if result.diverged:
-        return f"diverged at step {result.diverged_at} ({rates})"
+        return tr("diverged at step {step} ({rates})", step=result.diverged_at, rates=rates)
     swings = oscillates(result.path)
     if result.converged:
-        how = "oscillating around the minimum" if swings else "monotone"
-        return f"{result.message}, {how} ({rates}); x = {result.x:.5g}"
+        if swings:
+            return tr(
+                "{outcome}, oscillating around the minimum ({rates}); x = {x:.5g}",
+                outcome=result.describe(),
+                rates=rates,
+                x=result.x,
+            )
+        return tr("{outcome}, monotone ({rates}); x = {x:.5g}", outcome=result.describe(), rates=rates, x=result.x)
     g, g0 = float(result.grad_norms[-1]), float(result.grad_norms[0])
     if g > 10 * g0:
-        return f"diverging: |f'| grew from {g0:.1e} to {g:.1e} in {result.steps} steps ({rates}); x = {result.x:.5g}"
+        return tr(
+            "diverging: |f'| grew from {g0:.1e} to {g:.1e} in {steps} steps ({rates}); x = {x:.5g}",
+            g0=g0,
+            g=g,
+            steps=result.steps,
+            rates=rates,
+            x=result.x,
+        )
     if swings:
-        return f"oscillating: no convergence in {result.steps} steps, |f'| = {g:.1e} ({rates}); x = {result.x:.5g}"
-    return f"{result.message}, monotone but slow ({rates}); x = {result.x:.5g}"
+        return tr(
+            "oscillating: no convergence in {steps} steps, |f'| = {g:.1e} ({rates}); x = {x:.5g}",
+            steps=result.steps,
+            g=g,
+            rates=rates,
+            x=result.x,
+        )
+    return tr("{outcome}, monotone but slow ({rates}); x = {x:.5g}", outcome=result.describe(), rates=rates, x=result.x)
+
+
+# The Korean edition's messages (helpers/i18n.py): English template → Korean, the same fields.
+tr = Messages(
+    {
+        "converged in 1 step ({g} ≤ ε = {eps:.0e})": "1번 만에 수렴 ({g} ≤ ε = {eps:.0e})",
+        "converged in {steps} steps ({g} ≤ ε = {eps:.0e})": "{steps}번 만에 수렴 ({g} ≤ ε = {eps:.0e})",
+        "diverged at step {step}": "{step}번째 스텝에서 발산",
+        "finished {steps} steps with {g} = {last:.2e}": "{steps}번의 스텝을 마침, {g} = {last:.2e}",
+        "stopped at the step cap {cap} with {g} = {last:.2e}": "스텝 상한 {cap}에서 멈춤, {g} = {last:.2e}",
+        "loss {loss:.4f}": "손실 {loss:.4f}",
+        "accuracy {accuracy:.1%}": "정확도 {accuracy:.1%}",
+        "diverged in epoch {epoch}; kept epoch {kept}: {summary}": (
+            "{epoch}번째 에폭에서 발산, {kept}번째 에폭의 파라미터를 유지: {summary}"
+        ),
+        "trained 1 epoch (1 update): {summary}": "1 에폭 학습 (업데이트 1번): {summary}",
+        "trained 1 epoch ({updates} updates): {summary}": "1 에폭 학습 (업데이트 {updates}번): {summary}",
+        "trained {epochs} epochs ({updates} updates): {summary}": "{epochs} 에폭 학습 (업데이트 {updates}번): {summary}",
+        "diverged at step {step} ({rates})": "{step}번째 스텝에서 발산 ({rates})",
+        "{outcome}, oscillating around the minimum ({rates}); x = {x:.5g}": (
+            "{outcome}, 최솟값 주위에서 진동하며 수렴 ({rates}); x = {x:.5g}"
+        ),
+        "{outcome}, monotone ({rates}); x = {x:.5g}": "{outcome}, 단조 수렴 ({rates}); x = {x:.5g}",
+        "diverging: |f'| grew from {g0:.1e} to {g:.1e} in {steps} steps ({rates}); x = {x:.5g}": (
+            "발산 중: {steps}번의 스텝 동안 |f'|이(가) {g0:.1e}에서 {g:.1e}(으)로 커짐 ({rates}); x = {x:.5g}"
+        ),
+        "oscillating: no convergence in {steps} steps, |f'| = {g:.1e} ({rates}); x = {x:.5g}": (
+            "진동: {steps}번의 스텝 안에 수렴하지 않음, |f'| = {g:.1e} ({rates}); x = {x:.5g}"
+        ),
+        "{outcome}, monotone but slow ({rates}); x = {x:.5g}": "{outcome}, 단조롭지만 느림 ({rates}); x = {x:.5g}",
+    }
+)

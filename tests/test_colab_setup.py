@@ -13,7 +13,8 @@ import pytest
 from IPython.core.inputtransformer2 import TransformerManager
 
 ROOT = Path(__file__).resolve().parents[1]
-NOTEBOOKS = sorted((ROOT / "notebooks").glob("*.ipynb"))
+# Both editions: their setup cells differ in the one line that chooses the language.
+NOTEBOOKS = sorted((ROOT / "notebooks").glob("*.ipynb")) + sorted((ROOT / "notebooks" / "ko").glob("*.ipynb"))
 _spec = importlib.util.spec_from_file_location("links", ROOT / "tools" / "links.py")
 links = importlib.util.module_from_spec(_spec)
 sys.modules["links"] = links
@@ -43,6 +44,8 @@ def _run_setup_cell(path: Path, on_colab: bool, monkeypatch) -> list:
         monkeypatch.setitem(sys.modules, "google.colab", types.ModuleType("google.colab"))
     else:
         monkeypatch.delitem(sys.modules, "google.colab", raising=False)
+    # The cell sets the edition's language in the environment: restored after the test.
+    monkeypatch.setenv("GD_COURSE_LANGUAGE", "unset by the test")
     exec(compile(code, f"{path.name}[setup]", "exec"), {"get_ipython": lambda: shell})  # noqa: S102 - our own cell
     return shell.magics
 
@@ -54,7 +57,7 @@ def _setup_code(path: Path) -> str:
     )
 
 
-@pytest.mark.parametrize("path", NOTEBOOKS, ids=lambda p: p.name)
+@pytest.mark.parametrize("path", NOTEBOOKS, ids=lambda p: str(p.relative_to(ROOT / "notebooks")))
 def test_on_colab_the_cell_installs_the_course_package_without_dependencies(path, monkeypatch):
     magics = _run_setup_cell(path, on_colab=True, monkeypatch=monkeypatch)
     assert len(magics) == 1, f"exactly one install, got {magics}"
@@ -66,9 +69,16 @@ def test_on_colab_the_cell_installs_the_course_package_without_dependencies(path
     assert targets == [links.read_repo().pip()], "only the course package, from the configured repository"
 
 
-@pytest.mark.parametrize("path", NOTEBOOKS, ids=lambda p: p.name)
+@pytest.mark.parametrize("path", NOTEBOOKS, ids=lambda p: str(p.relative_to(ROOT / "notebooks")))
 def test_elsewhere_the_cell_does_nothing(path, monkeypatch):
     assert _run_setup_cell(path, on_colab=False, monkeypatch=monkeypatch) == []
+
+
+@pytest.mark.parametrize("path", NOTEBOOKS, ids=lambda p: str(p.relative_to(ROOT / "notebooks")))
+@pytest.mark.parametrize("on_colab", [False, True])
+def test_the_cell_chooses_its_editions_language(path, on_colab, monkeypatch):
+    _run_setup_cell(path, on_colab=on_colab, monkeypatch=monkeypatch)
+    assert os.environ["GD_COURSE_LANGUAGE"] == ("ko" if path.parent.name == "ko" else "en")
 
 
 def _course_copy(root: Path, version: str) -> Path:
@@ -80,7 +90,7 @@ def _course_copy(root: Path, version: str) -> Path:
     return root / "notebooks"
 
 
-@pytest.mark.parametrize("path", NOTEBOOKS, ids=lambda p: p.name)
+@pytest.mark.parametrize("path", NOTEBOOKS, ids=lambda p: str(p.relative_to(ROOT / "notebooks")))
 def test_elsewhere_the_cell_puts_its_own_copy_of_helpers_first(path, tmp_path, monkeypatch):
     notebooks = _course_copy(tmp_path / "course", "pulled copy")
     monkeypatch.chdir(notebooks)

@@ -12,6 +12,12 @@ import pytest
 
 ROOT = Path(__file__).resolve().parents[1]
 NOTEBOOKS = sorted((ROOT / "notebooks").glob("*.ipynb"))
+# The Korean edition's sections carry the same fixed heading words in Korean (docs/glossary.toml).
+BOTH_EDITIONS = NOTEBOOKS + sorted((ROOT / "notebooks" / "ko").glob("*.ipynb"))
+HEADING_WORDS = {
+    "en": {"summary": "Summary", "exercises": "Exercises", "questions": "Questions", "deep dive": "Deep dive"},
+    "ko": {"summary": "요약", "exercises": "연습문제", "questions": "질문", "deep dive": "심화"},
+}
 _spec = importlib.util.spec_from_file_location("reading_time", ROOT / "tools" / "reading_time.py")
 reading_time = importlib.util.module_from_spec(_spec)
 _spec.loader.exec_module(reading_time)
@@ -44,14 +50,18 @@ def test_figure_code_is_at_most_a_fifth_of_the_core_path(path):
     assert figure <= lines / 5, f"{path.name}: {figure} of the core path's {lines} code lines only make figures"
 
 
-@pytest.mark.parametrize("path", NOTEBOOKS, ids=lambda p: p.name)
+def _edition(path: Path) -> str:
+    return "ko" if path.parent.name == "ko" else "en"
+
+
+@pytest.mark.parametrize("path", BOTH_EDITIONS, ids=lambda p: str(p.relative_to(ROOT / "notebooks")))
 def test_sections_in_order_core_summary_exercises_deep_dives(path):
+    words = HEADING_WORDS[_edition(path)]
     kinds = []
     for heading in _headings(json.loads(path.read_text(encoding="utf-8"))):
         title = heading[3:].strip()
-        kind = "summary" if title == "Summary" else "exercises" if title.startswith("Exercises") else None
-        kind = kind or ("questions" if title.startswith("Questions") else None)
-        kind = kind or ("deep dive" if title.startswith("Deep dive") else "core")
+        kind = "summary" if title == words["summary"] else None
+        kind = kind or next((k for k in ("exercises", "questions", "deep dive") if title.startswith(words[k])), "core")
         if not kinds or kinds[-1] != kind:
             kinds.append(kind)
     order = ["core", "summary", "exercises", "questions", "deep dive"]
@@ -60,7 +70,7 @@ def test_sections_in_order_core_summary_exercises_deep_dives(path):
     )
 
 
-@pytest.mark.parametrize("path", NOTEBOOKS, ids=lambda p: p.name)
+@pytest.mark.parametrize("path", BOTH_EDITIONS, ids=lambda p: str(p.relative_to(ROOT / "notebooks")))
 def test_prose_has_no_test_vocabulary(path):
     for cell in json.loads(path.read_text(encoding="utf-8"))["cells"]:
         if cell["cell_type"] == "markdown":

@@ -15,7 +15,14 @@ else:  # Python 3.10
 ROOT = Path(__file__).resolve().parents[1]
 SPELLING = tomllib.loads((ROOT / "docs" / "glossary.toml").read_text(encoding="utf-8"))["spelling"]
 TEXTS = sorted(
-    [*ROOT.glob("notebooks/*.ipynb"), *ROOT.glob("helpers/**/*.py"), *ROOT.glob("README*.md"), *ROOT.glob("docs/*.md")]
+    [
+        *ROOT.glob("notebooks/*.ipynb"),
+        *ROOT.glob("notebooks/ko/*.ipynb"),
+        *ROOT.glob("translations/ko/*.md"),
+        *ROOT.glob("helpers/**/*.py"),
+        *ROOT.glob("README*.md"),
+        *ROOT.glob("docs/*.md"),
+    ]
 )
 
 

@@ -29,9 +29,11 @@ def fork(tmp_path, monkeypatch):
     """A copy of the course's link-bearing files, with the tool pointed at it."""
     shutil.copy(ROOT / "course.toml", tmp_path / "course.toml")
     shutil.copy(ROOT / "README.md", tmp_path / "README.md")
+    shutil.copy(ROOT / "README.ko.md", tmp_path / "README.ko.md")
     shutil.copytree(ROOT / "notebooks", tmp_path / "notebooks")
     monkeypatch.setattr(links, "CONFIG", tmp_path / "course.toml")
     monkeypatch.setattr(links, "README", tmp_path / "README.md")
+    monkeypatch.setattr(links, "README_KO", tmp_path / "README.ko.md")
     monkeypatch.setattr(links, "NOTEBOOKS", tmp_path / "notebooks")
     return tmp_path
 
@@ -42,13 +44,38 @@ def test_set_repoints_readme_and_notebooks(fork, capsys):
     repo = links.read_repo(fork / "course.toml")
     assert (repo.owner, repo.name, repo.branch) == ("teacher", "gd-fork", "v1.0")
     assert links.problems(repo) == []
-    texts = [(fork / "README.md").read_text()] + [p.read_text() for p in (fork / "notebooks").glob("*.ipynb")]
-    for text in texts:
-        assert f"{old.owner}/{old.name}" not in text
-    assert (
-        "git+https://github.com/teacher/gd-fork@v1.0" in (fork / "notebooks" / "01_differentiation.ipynb").read_text()
-    )
-    assert "updated README.md" in capsys.readouterr().out
+    files = [fork / "README.md", fork / "README.ko.md", *(fork / "notebooks").rglob("*.ipynb")]
+    assert len(files) == 2 + 2 * len(links.SECTIONS), "both READMEs and both editions' notebooks"
+    for path in files:
+        assert f"{old.owner}/{old.name}" not in path.read_text(), path
+    for edition in ("", "ko/"):
+        text = (fork / "notebooks" / f"{edition}01_differentiation.ipynb").read_text()
+        assert "git+https://github.com/teacher/gd-fork@v1.0" in text
+        assert f"teacher/gd-fork/blob/v1.0/notebooks/{edition}01_differentiation.ipynb" in text, (
+            "each badge opens its edition"
+        )
+    out = capsys.readouterr().out
+    assert "updated README.md" in out and "updated README.ko.md" in out
+
+
+def test_a_fork_needs_no_new_translation(fork, monkeypatch):
+    """Re-pointed links change no translation: the Korean notebook takes its badge from the English one."""
+    sys.path.insert(0, str(ROOT / "tools"))
+    import translations
+
+    before = {p.name: translations.status(p).ok for p in translations.english_notebooks()}
+    assert links.main(["set", "teacher/gd-fork"]) == 0
+    monkeypatch.setattr(translations, "NOTEBOOKS", fork / "notebooks")
+    for path in sorted((fork / "notebooks").glob("*.ipynb")):
+        assert translations.status(path).ok == before[path.name], f"{path.name}: a link change made a translation stale"
+        if before[path.name]:
+            first = translations.korean_notebook(path).cells[0].source
+            assert f"teacher/gd-fork/blob/main/notebooks/ko/{path.name}" in first
+
+
+def test_the_readmes_link_to_each_other():
+    assert "(README.ko.md)" in (ROOT / "README.md").read_text(encoding="utf-8")
+    assert "(README.md)" in (ROOT / "README.ko.md").read_text(encoding="utf-8")
 
 
 def test_check_reports_a_stale_link(fork, capsys):
@@ -94,6 +121,11 @@ def _hub_link(capsys, *args):
     return parse_qs(urlparse(capsys.readouterr().out.strip()).query)
 
 
+def test_nbgitpuller_link_to_the_korean_edition(capsys):
+    query = _hub_link(capsys, "--notebook", "ko/05_convergence.ipynb")
+    assert query["urlpath"] == [f"lab/tree/{links.read_repo().name}/notebooks/ko/05_convergence.ipynb"]
+
+
 def test_nbgitpuller_link_to_any_git_server(capsys):
     # A university GitLab: the URL ends in .git, which nbgitpuller would keep in the folder name
     # (NAME.git/), so the link names the folder itself and opens the notebook inside it.
@@ -119,6 +151,7 @@ def test_nbgitpuller_link_to_any_git_server(capsys):
         ["--folder", "a/b"],
         ["--branch", "x y"],
         ["--notebook", "10_missing.ipynb"],
+        ["--notebook", "fr/01_differentiation.ipynb"],
     ],
 )
 def test_nbgitpuller_refuses_bad_arguments(args, capsys):

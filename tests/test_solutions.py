@@ -19,6 +19,9 @@ from helpers.exercises import exercise_names
 
 ROOT = Path(__file__).resolve().parents[1]
 NOTEBOOKS = sorted((ROOT / "notebooks").glob("*.ipynb"))
+# The Korean edition's solutions are the English code blocks verbatim (tests/test_translations.py), so
+# running them once suffices; that they stay closed is checked in both editions.
+BOTH_EDITIONS = NOTEBOOKS + sorted((ROOT / "notebooks" / "ko").glob("*.ipynb"))
 CHECK_CALL = re.compile(r"""^check\(\s*["']([a-z_]+)["']\s*,\s*answer\b""", re.MULTILINE)
 PLACEHOLDER = re.compile(r"^answer = None\b.*$", re.MULTILINE)
 SOLUTION_CODE = re.compile(r"```python\n(.*?)```", re.DOTALL)
@@ -37,7 +40,7 @@ def _exercises(nb) -> list[tuple[int, str, str]]:
         assert after is not None and after["cell_type"] == "markdown" and text.lstrip().startswith("<details>"), (
             f"cell {cell['id']}: the answer cell of {match.group(1)!r} is followed by its <details> solution"
         )
-        assert re.search(r"<summary>\s*Solution", text) and text.rstrip().endswith("</details>"), cell["id"]
+        assert re.search(r"<summary>\s*(Solution|풀이)", text) and text.rstrip().endswith("</details>"), cell["id"]
         code = SOLUTION_CODE.search(text)
         assert code is not None, f"cell {after['id']}: the solution holds a ```python block"
         found.append((i, match.group(1), code.group(1)))
@@ -48,7 +51,7 @@ def _load(path: Path):
     return json.loads(path.read_text(encoding="utf-8"))
 
 
-@pytest.mark.parametrize("path", NOTEBOOKS, ids=lambda p: p.name)
+@pytest.mark.parametrize("path", BOTH_EDITIONS, ids=lambda p: str(p.relative_to(ROOT / "notebooks")))
 def test_solutions_are_closed_until_asked_for(path):
     nb = _load(path)
     exercises = _exercises(nb)

@@ -7,8 +7,9 @@ Instructors who fork the course re-point all links with one command:
     python tools/links.py nbgitpuller https://hub.example.edu [--notebook 02_gradient_descent.ipynb]
         [--repo https://gitlab.example.edu/teacher/gd-course.git] [--branch main] [--folder gd-course]
 
-Links kept in step: each notebook's Colab badge and Colab setup cell (pip install from the
-repository), and the README's Binder badge and notebook table (Colab and Binder per notebook).
+Links kept in step, in both editions (notebooks/ and the Korean notebooks/ko/): each notebook's
+Colab badge and Colab setup cell (pip install from the repository), and the Binder badge and
+notebook table (Colab and Binder per notebook) of README.md and README.ko.md.
 """
 
 from __future__ import annotations
@@ -24,7 +25,10 @@ from urllib.parse import quote
 ROOT = Path(__file__).resolve().parents[1]
 CONFIG = ROOT / "course.toml"
 README = ROOT / "README.md"
+README_KO = ROOT / "README.ko.md"
 NOTEBOOKS = ROOT / "notebooks"
+#: The Korean edition (한국어판): notebooks/ko/, built from the English ones (tools/translations.py).
+KOREAN = "ko"
 
 TABLE_START = "<!-- links:start (written by tools/links.py; edit titles there) -->"
 TABLE_END = "<!-- links:end -->"
@@ -50,6 +54,19 @@ SECTIONS = [
     ("09_backpropagation.ipynb", "Backpropagation", "역전파 알고리즘",
      "the chain rule, an autodiff engine, training an MLP"),
 ]  # fmt: skip
+
+# What each notebook does, for README.ko.md's table.
+KOREAN_WHAT = {
+    "01_differentiation.ipynb": "sympy로 도함수 구하기, 차분몫과 반올림 오차, 접선, 어느 쪽으로 움직일지",
+    "02_gradient_descent.ipynb": "강의의 반복문, 종료조건 eps, 학습률",
+    "03_gradient_vectors.ipynb": "편미분, ∇f, 곡면 위의 경사하강법",
+    "04_linear_regression.ipynb": "경사하강법으로 구한 β와 무어-펜로즈 역행렬",
+    "05_convergence.ipynb": "볼록함수, 극솟값, lr < 2/L",
+    "06_sgd.ipynb": "미니배치, 에폭, 극솟값 탈출",
+    "07_softmax.ipynb": "O = XW + b, 소프트맥스, 교차 엔트로피",
+    "08_activation_functions.ipynb": "시그모이드, tanh, ReLU, 깊이에 비선형성이 필요한 이유",
+    "09_backpropagation.ipynb": "연쇄법칙, 자동미분 엔진, MLP 학습",
+}
 
 _NAME = r"[A-Za-z0-9_.-]+"
 
@@ -130,34 +147,55 @@ def badge_line(repo: Repo, notebook: str) -> str:
     return f"[![Open In Colab](https://colab.research.google.com/assets/colab-badge.svg)]({repo.colab(notebook)})"
 
 
-def readme_table(repo: Repo) -> str:
+def readme_table(repo: Repo, lang: str = "en") -> str:
+    """The notebook table of README.md (``lang="en"``) or README.ko.md (``"ko"``, the Korean edition's links)."""
+    prefix = f"{KOREAN}/" if lang == KOREAN else ""
     rows = [
         TABLE_START,
-        f"[![Binder](https://mybinder.org/badge_logo.svg)]({repo.binder('01_differentiation.ipynb')})",
+        f"[![Binder](https://mybinder.org/badge_logo.svg)]({repo.binder(prefix + '01_differentiation.ipynb')})",
         "",
+        "| # | 노트북 | English | 무엇을 하나 | Colab | Binder |" if lang == KOREAN else
         "| # | Notebook | 강의 | What you do | Colab | Binder |",
         "|---|---|---|---|---|---|",
-    ]
+    ]  # fmt: skip
     for file, title, korean, what in SECTIONS:
-        colab = f"[![Open In Colab](https://colab.research.google.com/assets/colab-badge.svg)]({repo.colab(file)})"
-        rows.append(
-            f"| {file[:2]} | [{title}](notebooks/{file}) | {korean} | {what} | {colab} | [launch]({repo.binder(file)}) |"
+        colab = (
+            f"[![Open In Colab](https://colab.research.google.com/assets/colab-badge.svg)]({repo.colab(prefix + file)})"
         )
+        binder = f"[launch]({repo.binder(prefix + file)})"
+        if lang == KOREAN:
+            rows.append(
+                f"| {file[:2]} | [{korean}](notebooks/ko/{file}) | {title} | {KOREAN_WHAT[file]} | {colab} | {binder} |"
+            )
+        else:
+            rows.append(f"| {file[:2]} | [{title}](notebooks/{file}) | {korean} | {what} | {colab} | {binder} |")
     rows.append(TABLE_END)
     return "\n".join(rows)
 
 
-_COLAB_RE = re.compile(rf"https://colab\.research\.google\.com/github/{_NAME}/{_NAME}/blob/{_NAME}/notebooks/[\w.-]+")
+def _readmes() -> list[tuple[Path, str]]:
+    return [(README, "en"), (README_KO, KOREAN)]
+
+
+def _notebooks() -> list[tuple[Path, str]]:
+    """Every notebook of both editions with the name its links use (``ko/NN_name.ipynb`` in Korean)."""
+    english = [(p, p.name) for p in sorted(NOTEBOOKS.glob("*.ipynb"))]
+    return english + [(p, f"{KOREAN}/{p.name}") for p in sorted((NOTEBOOKS / KOREAN).glob("*.ipynb"))]
+
+
+_COLAB_RE = re.compile(
+    rf"https://colab\.research\.google\.com/github/{_NAME}/{_NAME}/blob/{_NAME}/notebooks/(?:{KOREAN}/)?[\w.-]+"
+)
 _PIP_RE = re.compile(rf"git\+https://github\.com/{_NAME}/{_NAME}@{_NAME}")
 
 
-def _retarget_notebook(path: Path, repo: Repo) -> bool:
+def _retarget_notebook(path: Path, name: str, repo: Repo) -> bool:
     import nbformat  # only here: `check` and `nbgitpuller` need nothing beyond the standard library
 
     nb = nbformat.read(path, as_version=4)
     changed = False
     for cell in nb.cells:
-        new = _PIP_RE.sub(repo.pip(), _COLAB_RE.sub(repo.colab(path.name), cell.source))
+        new = _PIP_RE.sub(repo.pip(), _COLAB_RE.sub(repo.colab(name), cell.source))
         if new != cell.source:
             cell.source = new
             changed = True
@@ -167,18 +205,23 @@ def _retarget_notebook(path: Path, repo: Repo) -> bool:
 
 
 def retarget(repo: Repo) -> list[Path]:
-    """Point README and every notebook at ``repo``; return the files changed."""
+    """Point both READMEs and every notebook of both editions at ``repo``; return the files changed.
+
+    The Korean translations need no change: tools/translations.py takes a notebook's launch links
+    from its English cell, and hashes the English with its links left out.
+    """
     changed = []
-    text = README.read_text(encoding="utf-8")
-    start, end = text.find(TABLE_START), text.find(TABLE_END)
-    if start < 0 or end < 0:
-        raise ValueError(f"README.md must contain the markers {TABLE_START!r} and {TABLE_END!r}")
-    new = text[:start] + readme_table(repo) + text[end + len(TABLE_END) :]
-    if new != text:
-        README.write_text(new, encoding="utf-8")
-        changed.append(README)
-    for path in sorted(NOTEBOOKS.glob("*.ipynb")):
-        if _retarget_notebook(path, repo):
+    for readme, lang in _readmes():
+        text = readme.read_text(encoding="utf-8")
+        start, end = text.find(TABLE_START), text.find(TABLE_END)
+        if start < 0 or end < 0:
+            raise ValueError(f"{readme.name} must contain the markers {TABLE_START!r} and {TABLE_END!r}")
+        new = text[:start] + readme_table(repo, lang) + text[end + len(TABLE_END) :]
+        if new != text:
+            readme.write_text(new, encoding="utf-8")
+            changed.append(readme)
+    for path, name in _notebooks():
+        if _retarget_notebook(path, name, repo):
             changed.append(path)
     return changed
 
@@ -186,24 +229,30 @@ def retarget(repo: Repo) -> list[Path]:
 def problems(repo: Repo) -> list[str]:
     """Every place where a link disagrees with course.toml, or a badge or setup cell is missing."""
     found = []
-    text = README.read_text(encoding="utf-8")
-    start, end = text.find(TABLE_START), text.find(TABLE_END)
-    if start < 0 or end < 0:
-        found.append("README.md: the notebook table markers are missing")
-    elif text[start : end + len(TABLE_END)] != readme_table(repo):
-        found.append("README.md: the notebook table differs from course.toml (run: python tools/links.py set ...)")
-    for path in sorted(NOTEBOOKS.glob("*.ipynb")):
+    for readme, lang in _readmes():
+        if not readme.exists():
+            found.append(f"{readme.name} is missing")
+            continue
+        text = readme.read_text(encoding="utf-8")
+        start, end = text.find(TABLE_START), text.find(TABLE_END)
+        if start < 0 or end < 0:
+            found.append(f"{readme.name}: the notebook table markers are missing")
+        elif text[start : end + len(TABLE_END)] != readme_table(repo, lang):
+            found.append(
+                f"{readme.name}: the notebook table differs from course.toml (run: python tools/links.py set ...)"
+            )
+    for path, name in _notebooks():
         nb = json.loads(path.read_text(encoding="utf-8"))
         sources = ["".join(c["source"]) for c in nb["cells"]]
-        if badge_line(repo, path.name) not in sources[0]:
-            found.append(f"{path.name}: the first cell lacks the Colab badge {repo.colab(path.name)}")
+        if badge_line(repo, name) not in sources[0]:
+            found.append(f"{name}: the first cell lacks the Colab badge {repo.colab(name)}")
         code = [s for c, s in zip(nb["cells"], sources) if c["cell_type"] == "code"]
         if not code or repo.pip() not in code[0] or "--no-deps" not in code[0]:
-            found.append(f"{path.name}: the first code cell is not the Colab setup cell installing {repo.pip()}")
+            found.append(f"{name}: the first code cell is not the Colab setup cell installing {repo.pip()}")
         for s in sources:
             for url in _COLAB_RE.findall(s) + _PIP_RE.findall(s):
-                if url not in (repo.colab(path.name), repo.pip()):
-                    found.append(f"{path.name}: link {url} disagrees with course.toml")
+                if url not in (repo.colab(name), repo.pip()):
+                    found.append(f"{name}: link {url} disagrees with course.toml")
     return found
 
 
@@ -216,7 +265,11 @@ def main(argv: list[str] | None = None) -> int:
     sub.add_parser("check", help="exit 1 if a link disagrees with course.toml")
     p_hub = sub.add_parser("nbgitpuller", help="print a JupyterHub link that pulls the course")
     p_hub.add_argument("hub", help="the hub's address, e.g. https://hub.example.edu")
-    p_hub.add_argument("--notebook", default=None, help="a notebook to open, e.g. 01_differentiation.ipynb")
+    p_hub.add_argument(
+        "--notebook",
+        default=None,
+        help="a notebook to open, e.g. 01_differentiation.ipynb or ko/01_differentiation.ipynb",
+    )
     p_hub.add_argument("--repo", default=None, help="any git URL the hub can clone (default: course.toml's GitHub)")
     p_hub.add_argument("--branch", default=None, help="branch to pull (default: course.toml's)")
     p_hub.add_argument("--folder", default=None, help="folder in each student's home (default: the URL's name)")
@@ -243,9 +296,11 @@ def main(argv: list[str] | None = None) -> int:
         return 1 if found else 0
     if not re.fullmatch(r"https?://[^\s/?#]+(/[^\s?#]*)?", args.hub):
         parser.error(f"hub must be the hub's address, such as https://hub.example.edu, got {args.hub!r}")
-    if args.notebook is not None and args.notebook not in [file for file, *_ in SECTIONS]:
+    files = [file for file, *_ in SECTIONS]
+    if args.notebook is not None and args.notebook not in files + [f"{KOREAN}/{file}" for file in files]:
         parser.error(
-            f"--notebook must be one of the course's notebooks, such as 01_differentiation.ipynb, got {args.notebook!r}"
+            "--notebook must be one of the course's notebooks, such as 01_differentiation.ipynb "
+            f"(or ko/01_differentiation.ipynb, the Korean edition), got {args.notebook!r}"
         )
     if args.repo is not None and not _GIT_URL.fullmatch(args.repo):
         parser.error(f"--repo must be a git URL (https://, git://, ssh:// or user@host:path), got {args.repo!r}")

@@ -212,7 +212,7 @@ def write_release(out: Path, notebooks: list[Path], *, repo: links.Repo | None, 
     if repo is not None:
         links.write_repo(repo, out / "course.toml")
         for path in sorted((out / "notebooks").glob("*.ipynb")):
-            links._retarget_notebook(path, repo)
+            links._retarget_notebook(path, path.name, repo)
     if git_branch is not None:
         _git(out, "init", "--quiet", "--initial-branch", git_branch)
         _git(out, "add", "--all")

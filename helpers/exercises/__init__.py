@@ -18,6 +18,7 @@ import sympy
 
 from ..calculus import expression_problem as _size_problem
 from ..formula import MAX_EXPONENT, MAX_LOG10
+from ..i18n import Messages
 from ..validation import _show, check_array
 
 __all__ = [
@@ -72,7 +73,10 @@ class Feedback:
 
 def no_answer(example: str) -> Feedback:
     """The placeholder ``answer = None`` is still in place: say what to write."""
-    return Feedback("no answer", f"write your answer in `answer` (e.g. answer = {example}) and run the cell again")
+    return Feedback(
+        "no answer",
+        tr("write your answer in `answer` (e.g. answer = {example}) and run the cell again", example=example),
+    )
 
 
 def unreadable(problem: str | None) -> Feedback:
@@ -85,13 +89,15 @@ def unreadable(problem: str | None) -> Feedback:
         if value is None:
             return unreadable(problem)
     """
-    return Feedback("unreadable", problem or "your answer could not be read")
+    return Feedback("unreadable", problem or tr("your answer could not be read"))
 
 
 def describe(value) -> str:
     """A learner's answer in a message: its type and the start of its repr (whatever the object does)."""
     if isinstance(value, sympy.Basic) and expression_problem(value):
-        return f"{type(value).__name__} (a sympy expression too large to show)"  # printing it takes seconds
+        return tr(
+            "{kind} (a sympy expression too large to show)", kind=type(value).__name__
+        )  # printing it takes seconds
     return f"{type(value).__name__} {_show(value, 60)}"
 
 
@@ -101,7 +107,7 @@ def read_array(answer, what: str, *, finite: bool = True) -> tuple[np.ndarray | 
     Returns ``(array, None)``, or ``(None, message)``: strings, bools, dicts, sets, complex numbers
     and anything numpy cannot turn into floats are unreadable; with ``finite``, so are NaN and inf.
     """
-    cannot_read = f"your answer could not be read: give {what}, got {describe(answer)}"
+    cannot_read = tr("your answer could not be read: give {what}, got {answer}", what=what, answer=describe(answer))
     if isinstance(answer, (str, bytes, bool, np.bool_, dict, set)):
         return None, cannot_read
     if isinstance(answer, sympy.Basic) and expression_problem(answer):  # float() would evaluate it for seconds
@@ -111,9 +117,16 @@ def read_array(answer, what: str, *, finite: bool = True) -> tuple[np.ndarray | 
     except (TypeError, ValueError):
         return None, cannot_read
     if value.size > MAX_ANSWER_NUMBERS:
-        return None, f"your answer holds {value.size:,} numbers (shape {value.shape}): give {what}"
+        return None, tr(
+            "your answer holds {size:,} numbers (shape {shape}): give {what}",
+            size=value.size,
+            shape=value.shape,
+            what=what,
+        )
     if finite and not np.all(np.isfinite(value)):
-        return None, f"your answer contains {value.ravel()[~np.isfinite(value.ravel())][0]}: give finite numbers"
+        return None, tr(
+            "your answer contains {bad}: give finite numbers", bad=value.ravel()[~np.isfinite(value.ravel())][0]
+        )
     return value, None
 
 
@@ -122,14 +135,14 @@ def read_number(answer, example: str = "1.234") -> tuple[float | None, str | Non
 
     Returns ``(number, None)``, or ``(None, message)`` saying why the answer could not be read.
     """
-    value, problem = read_array(answer, f"a number such as {example}", finite=False)
+    value, problem = read_array(answer, tr("a number such as {example}", example=example), finite=False)
     if value is None:
         return None, problem
     if value.size != 1:
-        return None, f"give one number, not {value.size} of them (shape {value.shape})"
+        return None, tr("give one number, not {size} of them (shape {shape})", size=value.size, shape=value.shape)
     number = float(value.reshape(()))
     if not math.isfinite(number):
-        return None, f"your answer is {number}: give a finite number"
+        return None, tr("your answer is {number}: give a finite number", number=number)
     return number, None
 
 
@@ -141,7 +154,7 @@ def expression_problem(expr: sympy.Basic) -> str | None:
     busy for seconds.
     """
     problem = _size_problem(expr, max_exponent=MAX_EXPONENT, max_log10=MAX_LOG10)
-    return f"your answer is too large to check ({problem}): simplify it" if problem else None
+    return tr("your answer is too large to check ({problem}): simplify it", problem=problem) if problem else None
 
 
 def answer_check(check):
@@ -161,8 +174,12 @@ def answer_check(check):
         except Exception as exc:
             return Feedback(
                 "unreadable",
-                f"your answer could not be read: using it raised {type(exc).__name__} ({_show(str(exc), 60)}); "
-                f"got {describe(answer)}",
+                tr(
+                    "your answer could not be read: using it raised {error} ({text}); got {answer}",
+                    error=type(exc).__name__,
+                    text=_show(str(exc), 60),
+                    answer=describe(answer),
+                ),
             )
 
     return wrapper
@@ -234,3 +251,29 @@ def check(exercise: str, answer, **options) -> Feedback:
     if not isinstance(exercise, str) or exercise not in checks:
         raise ValueError(f"exercise must be one of {', '.join(map(repr, checks))}; got {exercise!r}")
     return checks[exercise](answer, **options)
+
+
+# The Korean edition's messages (helpers/i18n.py): English template → Korean, the same fields.
+tr = Messages(
+    {
+        "write your answer in `answer` (e.g. answer = {example}) and run the cell again": (
+            "`answer`에 답을 쓰고 (예: answer = {example}) 셀을 다시 실행하세요"
+        ),
+        "your answer could not be read": "답을 읽을 수 없습니다",
+        "{kind} (a sympy expression too large to show)": "{kind} (보여 주기에 너무 큰 sympy 식)",
+        "your answer could not be read: give {what}, got {answer}": "답을 읽을 수 없습니다: {what}을(를) 주세요. 받은 답: {answer}",
+        "your answer holds {size:,} numbers (shape {shape}): give {what}": (
+            "답에 수가 {size:,}개 있습니다 (shape {shape}): {what}을(를) 주세요"
+        ),
+        "your answer contains {bad}: give finite numbers": "답에 {bad}이(가) 있습니다: 유한한 수를 주세요",
+        "a number such as {example}": "{example} 같은 수 하나",
+        "give one number, not {size} of them (shape {shape})": "수 {size}개가 아니라 하나를 주세요 (shape {shape})",
+        "your answer is {number}: give a finite number": "답이 {number}입니다: 유한한 수를 주세요",
+        "your answer is too large to check ({problem}): simplify it": (
+            "답이 너무 커서 확인할 수 없습니다 ({problem}): 식을 간단히 하세요"
+        ),
+        "your answer could not be read: using it raised {error} ({text}); got {answer}": (
+            "답을 읽을 수 없습니다: 사용하자 {error}이(가) 났습니다 ({text}). 받은 답: {answer}"
+        ),
+    }
+)

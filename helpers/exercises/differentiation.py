@@ -23,6 +23,7 @@ import sympy
 from sympy.core.function import AppliedUndef
 
 from ..formula import FormulaError, parse_formula
+from ..i18n import Messages
 from . import Feedback, answer_check, describe, expression_problem, no_answer, read_number, unreadable
 
 __all__ = [
@@ -65,9 +66,9 @@ def _read_formula(answer, name: str) -> tuple[sympy.Expr | None, str | None]:
         try:
             return parse_formula(answer, (name,)), None
         except FormulaError as exc:
-            return None, f"your answer could not be read as a formula: {exc}"
+            return None, tr("your answer could not be read as a formula: {error}", error=exc)
     if isinstance(answer, bool):
-        return None, f"your answer is {answer}: write a formula such as '3*{name}**2 + 1'"
+        return None, tr("your answer is {answer}: write a formula such as '3*{name}**2 + 1'", answer=answer, name=name)
     if isinstance(answer, sympy.Poly):
         answer = answer.as_expr()
     if isinstance(answer, numbers.Integral):
@@ -76,23 +77,31 @@ def _read_formula(answer, name: str) -> tuple[sympy.Expr | None, str | None]:
         try:
             answer = sympy.Float(float(answer))
         except OverflowError:  # an int such as 10**400
-            return None, f"your answer {describe(answer)} is too large: write a formula such as '3*{name}**2 + 1'"
+            return None, tr(
+                "your answer {answer} is too large: write a formula such as '3*{name}**2 + 1'",
+                answer=describe(answer),
+                name=name,
+            )
     if not isinstance(answer, sympy.Expr):
-        return None, (
-            f"your answer could not be read: expected a formula string such as '3*{name}**2 + 1' "
-            f"or a sympy expression, got {describe(answer)}"
+        return None, tr(
+            "your answer could not be read: expected a formula string such as '3*{name}**2 + 1' "
+            "or a sympy expression, got {answer}",
+            name=name,
+            answer=describe(answer),
         )
     too_large = expression_problem(answer)
     if too_large:
         return None, too_large
     others = sorted(str(s) for s in answer.free_symbols if str(s) != name)
     if others:
-        return None, f"your answer uses {', '.join(others)}, but the only variable here is {name}"
+        return None, tr(
+            "your answer uses {names}, but the only variable here is {name}", names=", ".join(others), name=name
+        )
     # Match the learner's symbol by name, whatever its assumptions (Symbol('x', real=True), ...).
     plain = sympy.Symbol(name)
     answer = answer.xreplace({s: plain for s in answer.free_symbols})
     if answer.has(sympy.Derivative, sympy.Integral) or answer.atoms(AppliedUndef):
-        return None, "your answer still contains an unevaluated derivative or function: give the formula itself"
+        return None, tr("your answer still contains an unevaluated derivative or function: give the formula itself")
     return answer, None
 
 
@@ -168,49 +177,61 @@ def derivative_feedback(answer, f: str, var: str = "x") -> Feedback:
     if mine is None:
         return Feedback(
             "wrong",
-            f"not the derivative: the derivative of a polynomial is a polynomial, and yours is {expr}",
+            tr("not the derivative: the derivative of a polynomial is a polynomial, and yours is {expr}", expr=expr),
         )
     if _same(mine, exact):
-        return Feedback("correct", f"correct: f'({var}) = {exact_text}")
+        return Feedback("correct", tr("correct: f'({var}) = {exact}", var=var, exact=exact_text))
 
     factor = _constant_factor(mine, exact)
     if factor is not None:
         if math.isclose(factor, -1.0):
-            return Feedback("wrong", "the sign is flipped: every term has the opposite sign of the derivative's")
+            return Feedback("wrong", tr("the sign is flipped: every term has the opposite sign of the derivative's"))
         return Feedback(
             "wrong",
-            f"your derivative is off by a constant factor {factor:g}: it is {factor:g} times the right one",
+            tr(
+                "your derivative is off by a constant factor {factor:g}: it is {factor:g} times the right one",
+                factor=factor,
+            ),
         )
     constant = f_coeffs.get(0, 0.0)
     if constant and _same(mine, {**exact, 0: exact.get(0, 0.0) + constant}):
         return Feedback(
             "wrong",
-            f"you kept the constant term {constant:g}: a constant does not change with {var}, so its derivative is 0",
+            tr(
+                "you kept the constant term {constant:g}: a constant does not change with {var}, so its derivative is 0",
+                constant=constant,
+                var=var,
+            ),
         )
     if _same(mine, f_coeffs):
-        return Feedback("wrong", "that is f itself: differentiate each term with the power rule d/dx xⁿ = n·xⁿ⁻¹")
+        return Feedback("wrong", tr("that is f itself: differentiate each term with the power rule d/dx xⁿ = n·xⁿ⁻¹"))
     second = {k - 1: k * c for k, c in exact.items() if k > 0}
     if _same(mine, second):
-        return Feedback("wrong", "that is the second derivative f'': you differentiated twice")
+        return Feedback("wrong", tr("that is the second derivative f'': you differentiated twice"))
     if _same(mine, {k - 1: c for k, c in f_coeffs.items() if k > 0}):
         return Feedback(
             "wrong",
-            "you lowered each power but did not multiply by the old exponent: d/dx xⁿ = n·xⁿ⁻¹",
+            tr("you lowered each power but did not multiply by the old exponent: d/dx xⁿ = n·xⁿ⁻¹"),
         )
     if _same(mine, {k: k * c for k, c in f_coeffs.items() if k > 0}):
         return Feedback(
             "wrong",
-            "you multiplied by the exponent but did not lower the power: d/dx xⁿ = n·xⁿ⁻¹",
+            tr("you multiplied by the exponent but did not lower the power: d/dx xⁿ = n·xⁿ⁻¹"),
         )
     for k in sorted(set(mine) | set(exact), reverse=True):
         want, got = exact.get(k, 0.0), mine.get(k, 0.0)
         if not math.isclose(want, got, rel_tol=1e-9, abs_tol=1e-9):
-            what = "constant term" if k == 0 else f"{_term(1, k, var)} term"
-            want_text = _term(want, k, var) if want else "none"
-            got_text = _term(got, k, var) if got else "none"
+            what = tr("constant term") if k == 0 else tr("{term} term", term=_term(1, k, var))
+            want_text = _term(want, k, var) if want else tr("none")
+            got_text = _term(got, k, var) if got else tr("none")
             return Feedback(
                 "wrong",
-                f"not yet: check the {what}: the derivative has {want_text}, yours has {got_text}",
+                tr(
+                    "not yet: check the {what}: the derivative has {want}, yours has {got}",
+                    what=what,
+                    want=want_text,
+                    got=got_text,
+                ),
             )
     raise AssertionError("unreachable: the coefficients differ somewhere")  # pragma: no cover
 
@@ -250,18 +271,24 @@ def check_forward_difference(answer) -> Feedback:
     if near(forward):
         return Feedback(
             "correct",
-            f"correct: {forward:.6f}, which is {forward - exact:.6f} above f'(2) = {exact:g}; "
-            "the forward difference's error is about h·f''(x)/2 = 0.006",
+            tr(
+                "correct: {forward:.6f}, which is {error:.6f} above f'(2) = {exact:g}; "
+                "the forward difference's error is about h·f''(x)/2 = 0.006",
+                forward=forward,
+                error=forward - exact,
+                exact=exact,
+            ),
         )
     candidates = [
-        ((f(x + h) - f(x - h)) / (2 * h), "that is the central difference (f(x + h) − f(x − h)) / 2h; "
-         "the exercise asks for the forward one, (f(x + h) − f(x)) / h"),
-        (exact, "that is the exact derivative f'(2) = 12; the exercise asks for the forward difference, "
-         "which is a little off from it"),
-        ((f(x) - f(x - h)) / h, "that is the backward difference (f(x) − f(x − h)) / h: step to x + h, not x − h"),
-        (-forward, "the sign is wrong: you computed (f(x) − f(x + h)) / h; subtract f(x) from f(x + h)"),
-        (forward * h, "you forgot to divide by h: f(x + h) − f(x) is the change of f, not the slope"),
-        (forward / 2, "you divided by 2h: the forward difference divides by h (only the central one by 2h)"),
+        ((f(x + h) - f(x - h)) / (2 * h), tr("that is the central difference (f(x + h) − f(x − h)) / 2h; "
+                                             "the exercise asks for the forward one, (f(x + h) − f(x)) / h")),
+        (exact, tr("that is the exact derivative f'(2) = 12; the exercise asks for the forward difference, "
+                   "which is a little off from it")),
+        ((f(x) - f(x - h)) / h, tr("that is the backward difference (f(x) − f(x − h)) / h: step to x + h, "
+                                   "not x − h")),
+        (-forward, tr("the sign is wrong: you computed (f(x) − f(x + h)) / h; subtract f(x) from f(x + h)")),
+        (forward * h, tr("you forgot to divide by h: f(x + h) − f(x) is the change of f, not the slope")),
+        (forward / 2, tr("you divided by 2h: the forward difference divides by h (only the central one by 2h)")),
     ]  # fmt: skip
     for target, message in candidates:
         if near(target):
@@ -269,15 +296,21 @@ def check_forward_difference(answer) -> Feedback:
     for k in range(1, 13):
         other = 10.0**-k
         if other != h and near((f(x + other) - f(x)) / other):
-            return Feedback("wrong", f"that is the forward difference with h = 1e-{k:02d}; use h = 1e-03")
+            return Feedback("wrong", tr("that is the forward difference with h = 1e-{k:02d}; use h = 1e-03", k=k))
     if near(forward, rel=1e-3):
         return Feedback(
             "wrong",
-            f"close ({value:g}), but keep all the digits: compute it in Python instead of rounding by hand",
+            tr(
+                "close ({value:g}), but keep all the digits: compute it in Python instead of rounding by hand",
+                value=value,
+            ),
         )
     return Feedback(
         "wrong",
-        f"{value:g} is not the forward difference: compute (f(x + h) − f(x)) / h with f(x) = x**3, x = 2, h = 1e-3",
+        tr(
+            "{value:g} is not the forward difference: compute (f(x + h) − f(x)) / h with f(x) = x**3, x = 2, h = 1e-3",
+            value=value,
+        ),
     )
 
 
@@ -294,11 +327,12 @@ def _read_direction(answer) -> tuple[int | None, str | None]:
             return 1, None
         if text in _LEFT:
             return -1, None
-        return None, (
-            f"your answer {answer!r:.40} could not be read: write +1 (or 'right') to increase x, "
-            "-1 (or 'left') to decrease it"
+        return None, tr(
+            "your answer {answer!r:.40} could not be read: write +1 (or 'right') to increase x, "
+            "-1 (or 'left') to decrease it",
+            answer=answer,
         )
-    value, problem = read_number(answer, "+1 or -1")
+    value, problem = read_number(answer, tr("+1 or -1"))
     if value is None:
         return None, problem
     if value == 0:
@@ -314,25 +348,158 @@ def check_direction(answer) -> Feedback:
     ``"right"``, ``"left"``, ``"+"``, ``"-"``.
     """
     if answer is None:
-        return no_answer("+1 or -1")
+        return no_answer(tr("+1 or -1"))
     direction, problem = _read_direction(answer)
     if direction is None:
         return unreadable(problem)
     x = DIRECTION_EXERCISE["x"]
     slope = 4 * x**3 - 6 * x + 1  # f'(x) = 4x³ − 6x + 1
     downhill = -1 if slope > 0 else 1  # descent moves against the slope: x − λ·f'(x)
-    sign, grows = ("< 0", "falls") if slope < 0 else ("> 0", "rises")
     step = f"x {'+' if slope < 0 else '−'} {abs(slope):g}·λ"
-    why = f"f'({x:g}) = {slope:g} {sign}, so f {grows} as x grows; descent moves to x − λ·f'(x) = {step}"
+    if slope < 0:
+        why = tr(
+            "f'({x:g}) = {slope:g} < 0, so f falls as x grows; descent moves to x − λ·f'(x) = {step}",
+            x=x,
+            slope=slope,
+            step=step,
+        )
+    else:
+        why = tr(
+            "f'({x:g}) = {slope:g} > 0, so f rises as x grows; descent moves to x − λ·f'(x) = {step}",
+            x=x,
+            slope=slope,
+            step=step,
+        )
     if direction == 0:
         return Feedback(
             "wrong",
-            f"staying put only makes sense at an extremum, where f' = 0; here f'({x:g}) = {slope:g}",
+            tr(
+                "staying put only makes sense at an extremum, where f' = 0; here f'({x:g}) = {slope:g}",
+                x=x,
+                slope=slope,
+            ),
         )
-    name = {1: "right (increase x)", -1: "left (decrease x)"}
     if direction == downhill:
-        return Feedback("correct", f"correct: move {name[downhill]}. {why}")
-    return Feedback(
-        "wrong",
-        f"moving {name[-downhill].split(' ')[0]} increases f: that is gradient ascent's direction. {why}",
-    )
+        if downhill == 1:
+            return Feedback("correct", tr("correct: move right (increase x). {why}", why=why))
+        return Feedback("correct", tr("correct: move left (decrease x). {why}", why=why))
+    if downhill == 1:
+        message = tr("moving left increases f: that is gradient ascent's direction. {why}", why=why)
+    else:
+        message = tr("moving right increases f: that is gradient ascent's direction. {why}", why=why)
+    return Feedback("wrong", message)
+
+
+# The Korean edition's messages (helpers/i18n.py): English template → Korean, the same fields.
+tr = Messages(
+    {
+        # exercise 1: a derivative as a formula
+        "your answer could not be read as a formula: {error}": "답을 수식으로 읽을 수 없습니다: {error}",
+        "your answer is {answer}: write a formula such as '3*{name}**2 + 1'": (
+            "답이 {answer}입니다: '3*{name}**2 + 1' 같은 수식을 쓰세요"
+        ),
+        "your answer {answer} is too large: write a formula such as '3*{name}**2 + 1'": (
+            "답 {answer}이(가) 너무 큽니다: '3*{name}**2 + 1' 같은 수식을 쓰세요"
+        ),
+        "your answer could not be read: expected a formula string such as '3*{name}**2 + 1' "
+        "or a sympy expression, got {answer}": (
+            "답을 읽을 수 없습니다: '3*{name}**2 + 1' 같은 수식 문자열이나 sympy 식이 필요합니다. 받은 답: {answer}"
+        ),
+        "your answer uses {names}, but the only variable here is {name}": (
+            "답에 {names}이(가) 쓰였지만, 여기서 변수는 {name} 하나뿐입니다"
+        ),
+        "your answer still contains an unevaluated derivative or function: give the formula itself": (
+            "답에 아직 계산되지 않은 도함수나 함수가 들어 있습니다: 식 자체를 주세요"
+        ),
+        "not the derivative: the derivative of a polynomial is a polynomial, and yours is {expr}": (
+            "도함수가 아닙니다: 다항식의 도함수는 다항식인데, 답은 {expr}입니다"
+        ),
+        "correct: f'({var}) = {exact}": "정답입니다: f'({var}) = {exact}",
+        "the sign is flipped: every term has the opposite sign of the derivative's": (
+            "부호가 반대입니다: 모든 항의 부호가 도함수의 부호와 반대입니다"
+        ),
+        "your derivative is off by a constant factor {factor:g}: it is {factor:g} times the right one": (
+            "도함수에 상수 {factor:g}이(가) 더 곱해져 있습니다: 맞는 도함수의 {factor:g}배입니다"
+        ),
+        "you kept the constant term {constant:g}: a constant does not change with {var}, so its derivative is 0": (
+            "상수항 {constant:g}을(를) 그대로 남겼습니다: 상수는 {var}에 따라 변하지 않으므로 그 도함수는 0입니다"
+        ),
+        "that is f itself: differentiate each term with the power rule d/dx xⁿ = n·xⁿ⁻¹": (
+            "그것은 f 자체입니다: 거듭제곱 법칙 d/dx xⁿ = n·xⁿ⁻¹로 항마다 미분하세요"
+        ),
+        "that is the second derivative f'': you differentiated twice": (
+            "그것은 이계도함수 f''입니다: 두 번 미분했습니다"
+        ),
+        "you lowered each power but did not multiply by the old exponent: d/dx xⁿ = n·xⁿ⁻¹": (
+            "항마다 차수를 하나 낮추기는 했지만 원래의 지수를 곱하지 않았습니다: d/dx xⁿ = n·xⁿ⁻¹"
+        ),
+        "you multiplied by the exponent but did not lower the power: d/dx xⁿ = n·xⁿ⁻¹": (
+            "지수를 곱하기는 했지만 차수를 하나 낮추지 않았습니다: d/dx xⁿ = n·xⁿ⁻¹"
+        ),
+        "constant term": "상수항",
+        "{term} term": "{term} 항",
+        "none": "없음",
+        "not yet: check the {what}: the derivative has {want}, yours has {got}": (
+            "아직 아닙니다: {what}을 확인해 보세요 (도함수: {want}, 답: {got})"
+        ),
+        # exercise 2: a forward difference
+        "correct: {forward:.6f}, which is {error:.6f} above f'(2) = {exact:g}; "
+        "the forward difference's error is about h·f''(x)/2 = 0.006": (
+            "정답입니다: {forward:.6f}로, f'(2) = {exact:g}보다 {error:.6f} 큽니다. "
+            "전진 차분의 오차는 약 h·f''(x)/2 = 0.006입니다"
+        ),
+        "that is the central difference (f(x + h) − f(x − h)) / 2h; "
+        "the exercise asks for the forward one, (f(x + h) − f(x)) / h": (
+            "그것은 중앙 차분 (f(x + h) − f(x − h)) / 2h입니다. 이 연습문제는 전진 차분 (f(x + h) − f(x)) / h를 "
+            "묻습니다"
+        ),
+        "that is the exact derivative f'(2) = 12; the exercise asks for the forward difference, "
+        "which is a little off from it": (
+            "그것은 정확한 미분값 f'(2) = 12입니다. 이 연습문제는 그 값에서 조금 어긋나는 전진 차분을 묻습니다"
+        ),
+        "that is the backward difference (f(x) − f(x − h)) / h: step to x + h, not x − h": (
+            "그것은 후진 차분 (f(x) − f(x − h)) / h입니다: x − h가 아니라 x + h로 한 걸음 나가세요"
+        ),
+        "the sign is wrong: you computed (f(x) − f(x + h)) / h; subtract f(x) from f(x + h)": (
+            "부호가 틀렸습니다: (f(x) − f(x + h)) / h를 계산했습니다. f(x + h)에서 f(x)를 빼세요"
+        ),
+        "you forgot to divide by h: f(x + h) − f(x) is the change of f, not the slope": (
+            "h로 나누는 것을 잊었습니다: f(x + h) − f(x)는 f의 변화량이지 기울기가 아닙니다"
+        ),
+        "you divided by 2h: the forward difference divides by h (only the central one by 2h)": (
+            "2h로 나누었습니다: 전진 차분은 h로 나눕니다 (2h로 나누는 것은 중앙 차분뿐입니다)"
+        ),
+        "that is the forward difference with h = 1e-{k:02d}; use h = 1e-03": (
+            "그것은 h = 1e-{k:02d}일 때의 전진 차분입니다. h = 1e-03을 쓰세요"
+        ),
+        "close ({value:g}), but keep all the digits: compute it in Python instead of rounding by hand": (
+            "가깝지만({value:g}) 자릿수를 모두 남기세요: 손으로 반올림하지 말고 Python으로 계산하세요"
+        ),
+        "{value:g} is not the forward difference: compute (f(x + h) − f(x)) / h with f(x) = x**3, x = 2, h = 1e-3": (
+            "{value:g}은(는) 전진 차분이 아닙니다: f(x) = x**3, x = 2, h = 1e-3으로 (f(x + h) − f(x)) / h를 계산하세요"
+        ),
+        # exercise 3: which way to move x
+        "your answer {answer!r:.40} could not be read: write +1 (or 'right') to increase x, "
+        "-1 (or 'left') to decrease it": (
+            "답 {answer!r:.40}을(를) 읽을 수 없습니다: x를 늘리려면 +1(또는 'right'), 줄이려면 -1(또는 'left')을 쓰세요"
+        ),
+        "+1 or -1": "+1 또는 -1",
+        "f'({x:g}) = {slope:g} < 0, so f falls as x grows; descent moves to x − λ·f'(x) = {step}": (
+            "f'({x:g}) = {slope:g} < 0이므로 x가 커지면 f는 작아집니다. 경사하강법은 x − λ·f'(x) = {step}로 움직입니다"
+        ),
+        "f'({x:g}) = {slope:g} > 0, so f rises as x grows; descent moves to x − λ·f'(x) = {step}": (
+            "f'({x:g}) = {slope:g} > 0이므로 x가 커지면 f도 커집니다. 경사하강법은 x − λ·f'(x) = {step}로 움직입니다"
+        ),
+        "staying put only makes sense at an extremum, where f' = 0; here f'({x:g}) = {slope:g}": (
+            "제자리에 머무는 것은 f' = 0인 극값에서만 의미가 있습니다. 여기서는 f'({x:g}) = {slope:g}입니다"
+        ),
+        "correct: move right (increase x). {why}": "정답입니다: 오른쪽으로(x를 늘리는 쪽으로) 움직입니다. {why}",
+        "correct: move left (decrease x). {why}": "정답입니다: 왼쪽으로(x를 줄이는 쪽으로) 움직입니다. {why}",
+        "moving left increases f: that is gradient ascent's direction. {why}": (
+            "왼쪽으로 움직이면 f가 커집니다: 그것은 경사상승법의 방향입니다. {why}"
+        ),
+        "moving right increases f: that is gradient ascent's direction. {why}": (
+            "오른쪽으로 움직이면 f가 커집니다: 그것은 경사상승법의 방향입니다. {why}"
+        ),
+    }
+)

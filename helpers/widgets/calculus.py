@@ -14,6 +14,7 @@ import ipywidgets as widgets
 import sympy as sp
 
 from ..functions import Objective, get_function, objective_from_expr
+from ..i18n import Messages
 from ..plots.axes import decade_below
 from ..plots.calculus import H_GRID, DifferenceErrors, Tangent
 from ..plots.descent import curve_view
@@ -117,9 +118,16 @@ class TangentExplorer(FigureExplorer):
             self._key = (name, x0)
         exact, _ = self.tangent.set_point(x0, h)
         fd, fe, cd, ce = self.errors.set_h(h)
-        return (
-            f"h = {_fmt_h(h)}: forward difference {_fmt_value(fd)}, exact f'({x0:.4g}) = {exact:.6g}, "
-            f"error {fe:.1e}; central difference {_fmt_value(cd)}, error {ce:.1e}"
+        return tr(
+            "h = {h}: forward difference {fd}, exact f'({x0:.4g}) = {exact:.6g}, error {fe:.1e}; "
+            "central difference {cd}, error {ce:.1e}",
+            h=_fmt_h(h),
+            fd=_fmt_value(fd),
+            x0=x0,
+            exact=exact,
+            fe=fe,
+            cd=_fmt_value(cd),
+            ce=ce,
         )
 
 
@@ -143,3 +151,11 @@ def tangent_explorer(function: str = "lecture_quadratic", *, x0: float = 1.0, h:
     TangentExplorer
     """
     return TangentExplorer(function, x0, h)
+
+
+# The Korean edition's status lines (helpers/i18n.py): English template → Korean, the same fields.
+tr = Messages(
+    {
+        "h = {h}: forward difference {fd}, exact f'({x0:.4g}) = {exact:.6g}, error {fe:.1e}; central difference {cd}, error {ce:.1e}": "h = {h}: 전진 차분 {fd}, 정확한 f'({x0:.4g}) = {exact:.6g}, 오차 {fe:.1e}; 중앙 차분 {cd}, 오차 {ce:.1e}",
+    }
+)

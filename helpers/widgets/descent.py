@@ -31,6 +31,7 @@ from ..functions import (
     get_function,
     undefined_parts,
 )
+from ..i18n import Messages
 from ..plots.axes import StepCurve, positive_or_nan
 from ..plots.descent import Path1D, Path2D, curve_view, draw_contours
 from ..plots.style import COLORS, FIG_WIDE, course_style
@@ -193,23 +194,26 @@ class Descent1D(FigureExplorer):
         try:
             objective = self._objective(c["function"].value)
         except _RUN_ERRORS as exc:  # a FormulaError (a ValueError), or sympy failing on a parsed formula
-            return f"formula error: {exc} (the plot still shows the last valid function)"
+            return tr("formula error: {error} (the plot still shows the last valid function)", error=exc)
         if objective is not self.objective:
             self._show_function(objective)
         x0, lr, eps = self.value("x0"), self.value("lr"), self.value("eps")
         self.eps_line.set_ydata([eps, eps])
-        where = f"f or f' is undefined for {self.undefined}" if self.undefined else ""
+        where = tr("f or f' is undefined for {where}", where=self.undefined) if self.undefined else ""
         try:
             if not _defined(objective, x0):
                 raise ValueError(
-                    f"f or f' is undefined there ({where or 'not a finite number'}); move x₀ to where the curve is drawn"
+                    tr(
+                        "f or f' is undefined there ({why}); move x₀ to where the curve is drawn",
+                        why=where or tr("not a finite number"),
+                    )
                 )
             result = gradient_descent(objective.grad, x0, lr=lr, eps=eps, steps=c["max_steps"].value, f=objective.f)
         except _RUN_ERRORS as exc:
             self.result = None
             self.path.clear()
             self.grad.set_values([], include=[eps])
-            return f"cannot start at x₀ = {x0:.4g}: {exc}"
+            return tr("cannot start at x₀ = {x0:.4g}: {error}", x0=x0, error=exc)
         self.result = result
         self.path.set_result(result)
         self.grad.set_values(result.grad_norms, include=[eps], diverged=result.diverged)
@@ -217,11 +221,15 @@ class Descent1D(FigureExplorer):
             last = float(result.path[-1])
             landed = last - lr * objective.grad(last)
             if not _defined(objective, landed):
-                return (
-                    f"left the domain at step {result.diverged_at}: the step from x = {last:.4g} lands on "
-                    f"x = {landed:.4g}, where {where}"
+                return tr(
+                    "left the domain at step {step}: the step from x = {last:.4g} lands on x = {landed:.4g}, where {where}",
+                    step=result.diverged_at,
+                    last=last,
+                    landed=landed,
+                    where=where,
                 )
-        return f"{result.message}; final x = {result.x:.6g}" + (f" ({where})" if where else "")
+        line = tr("{outcome}; final x = {x:.6g}", outcome=result.describe(), x=result.x)
+        return line + (f" ({where})" if where else "")
 
 
 def descent_1d_explorer(
@@ -363,7 +371,7 @@ class Descent2D(FigureExplorer):
         # The limits hold f, ‖∇f‖ and ε (positive values only: log_limits drops the rest).
         self.loss.set_values(result.values, include=[eps, *result.grad_norms], diverged=result.diverged)
         x, y = result.x
-        return f"{result.message}; final (x, y) = ({x:.4g}, {y:.4g})"
+        return tr("{outcome}; final (x, y) = ({x:.4g}, {y:.4g})", outcome=result.describe(), x=x, y=y)
 
 
 def descent_2d_explorer(
@@ -725,18 +733,32 @@ class Momentum(FigureExplorer):
             self.predicted.set_data([], [])
         self.measured = None if errors[-1] == 0 else _fitted_rate(errors)
         if errors[-1] == 0 and len(errors) > 1:  # e.g. from (0, 1) with λ = 0.1, β = 0.5: y = 1, −1, 0
-            measured = "none (the run landed exactly on the minimum)"
+            measured = tr("none (the run landed exactly on the minimum)")
         else:
-            measured = "too few steps to fit" if self.measured is None else f"{self.measured:.3g}"
-        rates = f"predicted rate {rate:.3g}/step, measured {measured}"
+            measured = tr("too few steps to fit") if self.measured is None else f"{self.measured:.3g}"
+        rates = tr("predicted rate {rate:.3g}/step, measured {measured}", rate=rate, measured=measured)
+        tol, last = MOMENTUM_TOL, errors[-1]
         if errors[0] <= MOMENTUM_TOL:
-            return f"the start is within {MOMENTUM_TOL:.0e} of the minimum: no step needed; {rates}"
+            return tr("the start is within {tol:.0e} of the minimum: no step needed; {rates}", tol=tol, rates=rates)
+        if below.size and run.steps == 1:
+            return tr("converged in 1 step (‖x_k‖ = {last:.2g} ≤ {tol:.0e}); {rates}", last=last, tol=tol, rates=rates)
         if below.size:
-            unit = "step" if run.steps == 1 else "steps"
-            return f"converged in {run.steps} {unit} (‖x_k‖ = {errors[-1]:.2g} ≤ {MOMENTUM_TOL:.0e}); {rates}"
+            return tr(
+                "converged in {steps} steps (‖x_k‖ = {last:.2g} ≤ {tol:.0e}); {rates}",
+                steps=run.steps,
+                last=last,
+                tol=tol,
+                rates=rates,
+            )
         if run.diverged:
-            return f"diverged at step {run.diverged_at}; {rates}"
-        return f"not converged in {run.steps} steps (‖x_k‖ = {errors[-1]:.2g} > {MOMENTUM_TOL:.0e}); {rates}"
+            return tr("diverged at step {step}; {rates}", step=run.diverged_at, rates=rates)
+        return tr(
+            "not converged in {steps} steps (‖x_k‖ = {last:.2g} > {tol:.0e}); {rates}",
+            steps=run.steps,
+            last=last,
+            tol=tol,
+            rates=rates,
+        )
 
 
 def momentum_explorer(
@@ -772,3 +794,41 @@ def momentum_explorer(
         The widget; ``.controls``, ``.status``, ``.rate``, ``.measured``, ``.result`` and ``.figure``.
     """
     return Momentum(lr, beta, x0, y0, max_steps)
+
+
+# The Korean edition's status lines (helpers/i18n.py): English template → Korean, the same fields.
+tr = Messages(
+    {
+        "formula error: {error} (the plot still shows the last valid function)": (
+            "식 오류: {error} (그래프에는 마지막으로 올바르던 함수가 그대로 있습니다)"
+        ),
+        "f or f' is undefined for {where}": "f 또는 f'이(가) {where}에서 정의되지 않습니다",
+        "f or f' is undefined there ({why}); move x₀ to where the curve is drawn": (
+            "그 점에서 f 또는 f'이(가) 정의되지 않습니다 ({why}). 곡선이 그려진 곳으로 x₀을 옮기세요"
+        ),
+        "not a finite number": "유한한 수가 아님",
+        "cannot start at x₀ = {x0:.4g}: {error}": "x₀ = {x0:.4g}에서 시작할 수 없습니다: {error}",
+        "left the domain at step {step}: the step from x = {last:.4g} lands on x = {landed:.4g}, where {where}": (
+            "{step}번째 스텝에서 정의역을 벗어났습니다: x = {last:.4g}에서 내디딘 스텝이 x = {landed:.4g}에 "
+            "떨어졌고, {where}"
+        ),
+        "{outcome}; final x = {x:.6g}": "{outcome}; 마지막 x = {x:.6g}",
+        "{outcome}; final (x, y) = ({x:.4g}, {y:.4g})": "{outcome}; 마지막 (x, y) = ({x:.4g}, {y:.4g})",
+        "none (the run landed exactly on the minimum)": "없음 (최솟값에 정확히 도착했습니다)",
+        "too few steps to fit": "맞추기에는 스텝이 너무 적음",
+        "predicted rate {rate:.3g}/step, measured {measured}": "예측한 수렴 비율 스텝당 {rate:.3g}, 측정값 {measured}",
+        "the start is within {tol:.0e} of the minimum: no step needed; {rates}": (
+            "시작점이 최솟값에서 {tol:.0e} 안에 있습니다: 스텝이 필요 없습니다; {rates}"
+        ),
+        "converged in 1 step (‖x_k‖ = {last:.2g} ≤ {tol:.0e}); {rates}": (
+            "1번 만에 수렴 (‖x_k‖ = {last:.2g} ≤ {tol:.0e}); {rates}"
+        ),
+        "converged in {steps} steps (‖x_k‖ = {last:.2g} ≤ {tol:.0e}); {rates}": (
+            "{steps}번 만에 수렴 (‖x_k‖ = {last:.2g} ≤ {tol:.0e}); {rates}"
+        ),
+        "diverged at step {step}; {rates}": "{step}번째 스텝에서 발산; {rates}",
+        "not converged in {steps} steps (‖x_k‖ = {last:.2g} > {tol:.0e}); {rates}": (
+            "{steps}번의 스텝 안에 수렴하지 않음 (‖x_k‖ = {last:.2g} > {tol:.0e}); {rates}"
+        ),
+    }
+)

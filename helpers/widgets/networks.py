@@ -15,6 +15,7 @@ import numpy as np
 from ..autodiff import neuron_graph, square_of_sum_graph, trace
 from ..datasets import make_blobs, make_rings, make_spirals, region_grid
 from ..descent import DescentResult
+from ..i18n import Messages
 from ..nn import ACTIVATIONS, MLP
 from ..plots.axes import LogCurve, log_limits
 from ..plots.graph import (
@@ -122,8 +123,14 @@ class SoftmaxExplorer(FigureExplorer):
         self.p = p
         shown = ", ".join(f"{v:.4f}" for v in p)
         onehot = ", ".join("1" if i == int(np.argmax(p)) else "0" for i in range(3))
-        head = "softmax(o)" if T == 1.0 else f"softmax(o / T) with T = {T:.3g}"
-        return f"{head} = [{shown}]; arg max: class {int(np.argmax(p))}, one-hot [{onehot}]"
+        head = "softmax(o)" if T == 1.0 else tr("softmax(o / T) with T = {T:.3g}", T=T)
+        return tr(
+            "{head} = [{shown}]; arg max: class {winner}, one-hot [{onehot}]",
+            head=head,
+            shown=shown,
+            winner=int(np.argmax(p)),
+            onehot=onehot,
+        )
 
 
 def softmax_explorer(o0: float = 1.0, o1: float = 2.0, o2: float = 0.0, temperature: float = 1.0) -> SoftmaxExplorer:
@@ -314,11 +321,17 @@ class ClassifierExplorer(FigureExplorer):
         self.invalidate()
         acc, loss, epochs = history.extra["accuracy"][-1], losses[-1], len(losses) - 1
         if history.diverged:
-            return (
-                f"diverged at epoch {history.diverged_at} (lr = {history.lr:.3g}); kept epoch {epochs}: "
-                f"train accuracy {acc:.1%}, loss {loss:.3g}"
+            return tr(
+                "diverged at epoch {epoch} (lr = {lr:.3g}); kept epoch {kept}: train accuracy {acc:.1%}, loss {loss:.3g}",
+                epoch=history.diverged_at,
+                lr=history.lr,
+                kept=epochs,
+                acc=acc,
+                loss=loss,
             )
-        return f"trained {epochs} epochs: train accuracy {acc:.1%}, loss {loss:.3g}"
+        return tr(
+            "trained {epochs} epochs: train accuracy {acc:.1%}, loss {loss:.3g}", epochs=epochs, acc=acc, loss=loss
+        )
 
 
 def classifier_explorer(
@@ -433,8 +446,8 @@ class ChainRuleExplorer(FigureExplorer):
             name, got = "x₁", by_label["x₁"].grad
             head = f"∂o/∂x₁ = w₁(1 − o)(1 + o) = {_number(expected)}"
         if math.isclose(got, expected, rel_tol=1e-9, abs_tol=1e-12):
-            return f"{head} ✓ matches autodiff ({name}.grad = {_number(got)})"
-        return f"{head} ✗ autodiff gives {name}.grad = {_number(got)}"
+            return tr("{head} ✓ matches autodiff ({name}.grad = {got})", head=head, name=name, got=_number(got))
+        return tr("{head} ✗ autodiff gives {name}.grad = {got}", head=head, name=name, got=_number(got))
 
 
 def chain_rule_explorer(x: float = 1.0, y: float = 2.0, graph: str = "square") -> ChainRuleExplorer:
@@ -457,3 +470,16 @@ def chain_rule_explorer(x: float = 1.0, y: float = 2.0, graph: str = "square") -
     ChainRuleExplorer
     """
     return ChainRuleExplorer(x, y, graph)
+
+
+# The Korean edition's status lines (helpers/i18n.py): English template → Korean, the same fields.
+tr = Messages(
+    {
+        "softmax(o / T) with T = {T:.3g}": "T = {T:.3g}일 때 softmax(o / T)",
+        "{head} = [{shown}]; arg max: class {winner}, one-hot [{onehot}]": "{head} = [{shown}]; arg max: 클래스 {winner}, 원-핫 [{onehot}]",
+        "diverged at epoch {epoch} (lr = {lr:.3g}); kept epoch {kept}: train accuracy {acc:.1%}, loss {loss:.3g}": "{epoch}번째 에폭에서 발산 (lr = {lr:.3g}), {kept}번째 에폭의 파라미터를 유지: 학습 정확도 {acc:.1%}, 손실 {loss:.3g}",
+        "trained {epochs} epochs: train accuracy {acc:.1%}, loss {loss:.3g}": "{epochs} 에폭 학습: 학습 정확도 {acc:.1%}, 손실 {loss:.3g}",
+        "{head} ✓ matches autodiff ({name}.grad = {got})": "{head} ✓ 자동미분과 일치 ({name}.grad = {got})",
+        "{head} ✗ autodiff gives {name}.grad = {got}": "{head} ✗ 자동미분은 {name}.grad = {got}",
+    }
+)

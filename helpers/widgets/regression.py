@@ -14,6 +14,7 @@ from matplotlib.text import Text
 
 from ..datasets import REGRESSION_DATA, regression_data, sgd_problem
 from ..descent import DescentResult
+from ..i18n import Messages
 from ..plots.axes import LogCurve, decade_above, sticky_log_limits
 from ..plots.models import (
     FitArtists,
@@ -215,10 +216,10 @@ class RegressionExplorer(FigureExplorer):
         self.result = run
         distance = float(np.linalg.norm(beta - self.pinv))
         if diverged:
-            head = f"diverged at step {run.diverged_at}: last finite β = {_vector(beta)}"
+            head = tr("diverged at step {step}: last finite β = {beta}", step=run.diverged_at, beta=_vector(beta))
         else:
-            head = f"finished {steps} steps: β = {_vector(beta)}"
-        return f"{head}, ‖β − β_pinv‖ = {distance:.3g} (β_pinv = {_vector(self.pinv)})"
+            head = tr("finished {steps} steps: β = {beta}", steps=steps, beta=_vector(beta))
+        return f"{head}, ‖β − β_pinv‖ = {distance:.3g} (β_pinv = {_vector(self.pinv)})"  # symbols only
 
 
 def regression_explorer(
@@ -387,7 +388,7 @@ class SGDExplorer(FigureExplorer):
         sticky_log_limits(self.ax_loss, [a, g], top=_top(self.top, a, g), floor=self.top * 1e-16)
         sgd_text = self._describe(f"SGD (b = {b})", sgd, sgd_losses, sgd.diverged)
         gd_text = self._describe("GD", gd, gd_losses, gd_diverged)
-        return f"{sgd_text}; {gd_text}; minimum {self.minimum:.4f}"
+        return tr("{sgd}; {gd}; minimum {minimum:.4f}", sgd=sgd_text, gd=gd_text, minimum=self.minimum)
 
     def _describe(self, name: str, run: DescentResult, losses: np.ndarray, diverged: bool) -> str:
         k = len(losses) - 1
@@ -395,8 +396,8 @@ class SGDExplorer(FigureExplorer):
             assert run.diverged_at is not None  # a diverged run records where
             per_epoch = run.extra["batches_per_epoch"]
             epoch = (run.diverged_at - 1) // per_epoch + 1
-            return f"{name} diverged at step {run.diverged_at} (epoch {epoch})"
-        return f"{name} loss {losses[-1]:.4f} after {k} epochs"
+            return tr("{name} diverged at step {step} (epoch {epoch})", name=name, step=run.diverged_at, epoch=epoch)
+        return tr("{name} loss {loss:.4f} after {epochs} epochs", name=name, loss=losses[-1], epochs=k)
 
 
 def sgd_explorer(
@@ -434,3 +435,15 @@ def sgd_explorer(
     SGDExplorer
     """
     return SGDExplorer(batch_size, lr, epochs, seed, n, data_seed)
+
+
+# The Korean edition's status lines (helpers/i18n.py): English template → Korean, the same fields.
+tr = Messages(
+    {
+        "diverged at step {step}: last finite β = {beta}": "{step}번째 스텝에서 발산: 마지막 유한한 β = {beta}",
+        "finished {steps} steps: β = {beta}": "{steps}번의 스텝을 마침: β = {beta}",
+        "{sgd}; {gd}; minimum {minimum:.4f}": "{sgd}; {gd}; 최솟값 {minimum:.4f}",
+        "{name} diverged at step {step} (epoch {epoch})": "{name}: {step}번째 스텝에서 발산 ({epoch}번째 에폭)",
+        "{name} loss {loss:.4f} after {epochs} epochs": "{name}: {epochs} 에폭 후 손실 {loss:.4f}",
+    }
+)
