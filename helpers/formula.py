@@ -17,6 +17,9 @@ Size bounds (text length, node count, nesting depth, power towers, exponents and
 of every number built on the way) keep sympy from being asked for anything slow. The formula
 is built in real symbols (in complex ones sympy's automatic simplification can take seconds)
 and handed back in plain ``sympy.Symbol("x")`` symbols, the ones a notebook makes.
+
+A :class:`FormulaError` says what is wrong in the edition's language (helpers/i18n.py), since the
+exercise checks show it in their feedback; the catalogue ``tr`` is at the end of this module.
 """
 
 from __future__ import annotations
@@ -32,6 +35,8 @@ from dataclasses import dataclass
 
 import numpy as np
 import sympy
+
+from .i18n import Messages
 
 __all__ = ["Formula", "FormulaError", "compile_formula", "parse_formula"]
 
@@ -77,31 +82,30 @@ _PREFIX = re.compile(r"\s*([A-Za-z_]\w*)\s*(?:\(\s*([^()=]*?)\s*\))?\s*=(?!=)")
 _NUMBER = re.compile(r"(?<![\w.])(?:\d+\.?\d*|\.\d+)(?:[eE][+-]?\d+)?")
 _NAME_OR_CLOSE = re.compile(r"(?<![\w.])[^\W\d]\w*|\)")
 
-_NOT_ALLOWED = {
-    ast.Attribute: "attribute access (the '.' in a.b) is not allowed",
-    ast.Subscript: "indexing such as x[0] is not allowed",
-    ast.Lambda: "lambda is not allowed",
-    ast.IfExp: "conditional expressions (... if ... else ...) are not allowed",
-    ast.Compare: "comparisons (==, <, >, ...) are not allowed",
-    ast.BoolOp: "'and' and 'or' are not allowed",
-    ast.NamedExpr: "':=' is not allowed",
-    ast.JoinedStr: "strings are not allowed",
-    ast.Starred: "'*' unpacking is not allowed",
-    ast.ListComp: "comprehensions are not allowed",
-    ast.SetComp: "comprehensions are not allowed",
-    ast.DictComp: "comprehensions are not allowed",
-    ast.GeneratorExp: "comprehensions are not allowed",
-    ast.List: "lists are not allowed",
-    ast.Tuple: "tuples are not allowed (did you type a comma?)",
-    ast.Set: "sets ({...}) are not allowed",
-    ast.Dict: "dicts ({...}) are not allowed",
-    ast.Await: "'await' is not allowed",
-    ast.Yield: "'yield' is not allowed",
-    ast.YieldFrom: "'yield' is not allowed",
-}
 
-
-_UNDEFINED = "the formula is undefined: it divides by zero or takes log(0) somewhere"
+def _not_allowed(kind: type) -> str:
+    """Why a construct of this AST node type is refused, in the edition's language."""
+    reasons = {
+        ast.Attribute: tr("attribute access (the '.' in a.b) is not allowed"),
+        ast.Subscript: tr("indexing such as x[0] is not allowed"),
+        ast.Lambda: tr("lambda is not allowed"),
+        ast.IfExp: tr("conditional expressions (... if ... else ...) are not allowed"),
+        ast.Compare: tr("comparisons (==, <, >, ...) are not allowed"),
+        ast.BoolOp: tr("'and' and 'or' are not allowed"),
+        ast.NamedExpr: tr("':=' is not allowed"),
+        ast.JoinedStr: tr("strings are not allowed"),
+        ast.Starred: tr("'*' unpacking is not allowed"),
+        ast.List: tr("lists are not allowed"),
+        ast.Tuple: tr("tuples are not allowed (did you type a comma?)"),
+        ast.Set: tr("sets ({{...}}) are not allowed"),
+        ast.Dict: tr("dicts ({{...}}) are not allowed"),
+        ast.Await: tr("'await' is not allowed"),
+    }
+    if kind in (ast.ListComp, ast.SetComp, ast.DictComp, ast.GeneratorExp):
+        return tr("comprehensions are not allowed")
+    if kind in (ast.Yield, ast.YieldFrom):
+        return tr("'yield' is not allowed")
+    return reasons.get(kind) or tr("{kind} is not allowed", kind=kind.__name__)
 
 
 class FormulaError(ValueError):
@@ -109,10 +113,16 @@ class FormulaError(ValueError):
 
 
 def _allowed_summary(names: Sequence[str]) -> str:
-    return (
-        f"a formula may use the names {', '.join(names)}, numbers, + - * / ** (or ^), "
-        f"parentheses and the functions {', '.join(FUNCTIONS)}"
+    return tr(
+        "a formula may use the names {names}, numbers, + - * / ** (or ^), parentheses and the functions {functions}",
+        names=", ".join(names),
+        functions=", ".join(FUNCTIONS),
     )
+
+
+def _refused(reason: str, names: Sequence[str]) -> FormulaError:
+    """What is refused, then what is allowed."""
+    return FormulaError(tr("{reason}; {allowed}", reason=reason, allowed=_allowed_summary(names)))
 
 
 def _check_variables(variables) -> tuple[str, ...]:
@@ -144,13 +154,23 @@ def _check_variables(variables) -> tuple[str, ...]:
 def _prepare(text: str, names: tuple[str, ...]) -> str:
     """Bounds, characters and an optional ``f(x) =`` prefix; returns the bare expression."""
     if len(text) > MAX_LENGTH:
-        raise FormulaError(f"the formula is too long: {len(text)} characters, at most {MAX_LENGTH} are allowed")
+        raise FormulaError(
+            tr(
+                "the formula is too long: {length} characters, at most {limit} are allowed",
+                length=len(text),
+                limit=MAX_LENGTH,
+            )
+        )
     text = text.translate(_TYPOGRAPHY)
     for i, ch in enumerate(text):
         if not (" " <= ch <= "~" or ch.isalpha()):
             raise FormulaError(
-                f"character {ch!r} at position {i} is not allowed: write the formula on one line "
-                "with letters, digits, spaces and + - * / ^ ( )"
+                tr(
+                    "character {ch!r} at position {position} is not allowed: write the formula on one line "
+                    "with letters, digits, spaces and + - * / ^ ( )",
+                    ch=ch,
+                    position=i,
+                )
             )
     prefix = _PREFIX.match(text)
     if prefix:
@@ -159,13 +179,17 @@ def _prepare(text: str, names: tuple[str, ...]) -> str:
             for p in (s.strip() for s in params.split(",")):
                 if p not in names:
                     raise FormulaError(
-                        f"the left-hand side {prefix.group(0).strip()!r} names {p!r}, "
-                        f"but the allowed variables are {', '.join(names)}"
+                        tr(
+                            "the left-hand side {lhs!r} names {name!r}, but the allowed variables are {names}",
+                            lhs=prefix.group(0).strip(),
+                            name=p,
+                            names=", ".join(names),
+                        )
                     )
         text = text[prefix.end() :]
     if not text.strip():
         example = " + ".join(f"{n}**2" for n in names)
-        raise FormulaError(f"the formula is empty: type an expression, e.g. {example}")
+        raise FormulaError(tr("the formula is empty: type an expression, e.g. {example}", example=example))
     # "^" is how most people write powers; Python's "^" (xor) has no place in a formula.
     return _absolute_bars(text.replace("^", "**").strip())
 
@@ -205,7 +229,8 @@ _TOKEN = re.compile(r"\s*(?:(\d+\.?\d*(?:[eE][+-]?\d+)?|\.\d+(?:[eE][+-]?\d+)?)|
 
 
 def _rewrite(src: str) -> tuple[str, list[str]] | None:
-    """The formula with the parentheses of calls and the '*' of products filled in, and what was filled in.
+    """The formula with the parentheses of calls and the '*' of products filled in, and what was filled in
+    (sorted, of ``"parentheses"`` and ``"product"``; :func:`_fixes_said` says them in words).
 
     "2 sin x" → "2*sin(x)". A function name followed by operands takes them as its argument up to
     the next operator or function, a power included ("sin 2x^2" → "sin(2*x**2)", as in print);
@@ -226,7 +251,7 @@ def _rewrite(src: str) -> tuple[str, list[str]] | None:
     def product(out: list[str], t: str) -> None:
         if out and (operand(out[-1]) or out[-1] == ")") and (operand(t) or t in FUNCTIONS or t == "("):
             out.append("*")
-            fixes.add("a product needs *")
+            fixes.add("product")
         out.append(t)
 
     out: list[str] = []
@@ -245,13 +270,22 @@ def _rewrite(src: str) -> tuple[str, list[str]] | None:
                     i += 2
                 i += 1
             out.append(")")
-            fixes.add("a function takes its argument in parentheses")
+            fixes.add("parentheses")
             continue
         product(out, tok) if not (out and out[-1] in FUNCTIONS and tok == "(") else out.append(tok)
         i += 1
     # Spaces around a binary + or -, none after a sign: "- sin(x)" is "-sin(x)".
     text = "".join(f" {t} " if t in "+-" and k and out[k - 1] not in "(*/**+-" else t for k, t in enumerate(out))
     return (text.strip(), sorted(fixes)) if fixes else None
+
+
+def _fixes_said(fixes: Sequence[str]) -> str:
+    """What :func:`_rewrite` filled in, in words."""
+    if list(fixes) == ["parentheses", "product"]:
+        return tr("a function takes its argument in parentheses and a product needs *")
+    if list(fixes) == ["product"]:
+        return tr("a product needs *")
+    return tr("a function takes its argument in parentheses")
 
 
 def _syntax_error(src: str, exc: SyntaxError, names: tuple[str, ...]) -> FormulaError:
@@ -264,14 +298,19 @@ def _syntax_error(src: str, exc: SyntaxError, names: tuple[str, ...]) -> Formula
         except (SyntaxError, FormulaError):
             pass
         else:
-            return FormulaError(f"write it as {fixed.replace('**', '^')} ({' and '.join(fixes)})")
+            return FormulaError(
+                tr("write it as {fixed} ({why})", fixed=fixed.replace("**", "^"), why=_fixes_said(fixes))
+            )
     product = _implicit_product(src)
     if product:
-        return FormulaError(f"use * for multiplication, e.g. {product}")
+        return FormulaError(tr("use * for multiplication, e.g. {product}", product=product))
     if "|" in src:
-        return FormulaError("the bars | | do not pair up: write |x| or abs(x) for the absolute value")
-    where = f" at position {exc.offset}" if exc.offset else ""
-    return FormulaError(f"the formula cannot be read ({exc.msg}{where}); write it like x**2 + 2*x + 3")
+        return FormulaError(tr("the bars | | do not pair up: write |x| or abs(x) for the absolute value"))
+    where = tr(" at position {offset}", offset=exc.offset) if exc.offset else ""
+    # exc.msg is Python's own reason ("invalid syntax"), in English in both editions.
+    return FormulaError(
+        tr("the formula cannot be read ({reason}{where}); write it like x**2 + 2*x + 3", reason=exc.msg, where=where)
+    )
 
 
 def _tree_size(node: ast.AST) -> tuple[int, int, int]:
@@ -303,7 +342,7 @@ class _Builder:
         except ZeroDivisionError:  # sympy gives zoo for 1/0 but mpmath raises for 0.1/0.0
             value = sympy.zoo
         if value.has(sympy.zoo, sympy.nan, sympy.oo, sympy.S.NegativeInfinity):
-            raise FormulaError(_UNDEFINED)
+            raise FormulaError(tr("the formula is undefined: it divides by zero or takes log(0) somewhere"))
         if value.is_number:
             self._check_constant(value)
         return value
@@ -316,26 +355,31 @@ class _Builder:
         if isinstance(node, ast.UnaryOp):
             if type(node.op) not in _UNARY:
                 op = {ast.Not: "not", ast.Invert: "~"}.get(type(node.op), type(node.op).__name__)
-                raise FormulaError(f"'{op}' is not allowed; the only signs allowed in front are + and -")
+                raise FormulaError(tr("'{op}' is not allowed; the only signs allowed in front are + and -", op=op))
             return _UNARY[type(node.op)](self.build(node.operand))
         if isinstance(node, ast.BinOp):
             return self._binary(node)
         if isinstance(node, ast.Call):
             return self._call(node)
-        reason = _NOT_ALLOWED.get(type(node), f"{type(node).__name__} is not allowed")
-        raise FormulaError(f"{reason}; {_allowed_summary(self.allowed)}")
+        raise _refused(_not_allowed(type(node)), self.allowed)
 
     def _constant(self, value) -> sympy.Expr:
         if isinstance(value, bool):
-            raise FormulaError("True and False are not allowed; use numbers such as 1 or 0")
+            raise FormulaError(tr("True and False are not allowed; use numbers such as 1 or 0"))
         if isinstance(value, complex):
-            raise FormulaError("complex numbers such as 1j are not allowed; formulas are real-valued")
+            raise FormulaError(tr("complex numbers such as 1j are not allowed; formulas are real-valued"))
         if isinstance(value, (str, bytes)):
-            raise FormulaError(f"strings are not allowed; {_allowed_summary(self.allowed)}")
+            raise _refused(_not_allowed(ast.JoinedStr), self.allowed)
         if not isinstance(value, (int, float)):
-            raise FormulaError(f"{value!r} is not allowed; {_allowed_summary(self.allowed)}")
+            raise _refused(tr("{kind} is not allowed", kind=repr(value)), self.allowed)
         if not abs(value) <= MAX_LITERAL:  # also refuses inf and nan, which 1e999 becomes
-            raise FormulaError(f"the number {value:g} is too large: numbers must be at most {MAX_LITERAL:g} in size")
+            raise FormulaError(
+                tr(
+                    "the number {value:g} is too large: numbers must be at most {limit:g} in size",
+                    value=value,
+                    limit=MAX_LITERAL,
+                )
+            )
         return sympy.Integer(value) if isinstance(value, int) else sympy.Float(value)
 
     def _name(self, name: str) -> sympy.Expr:
@@ -344,20 +388,31 @@ class _Builder:
         if name in CONSTANTS:
             return CONSTANTS[name]
         if name in FUNCTIONS:
-            raise FormulaError(f"'{name}' is a function: call it with an argument, e.g. {name}(x)")
+            raise FormulaError(tr("'{name}' is a function: call it with an argument, e.g. {name}(x)", name=name))
         for f in FUNCTIONS:  # "sinx", "ln2"
             rest = name[len(f) :]
             if name.startswith(f) and (rest in self.allowed or rest.isdigit()):
-                raise FormulaError(f"unknown name {name!r}: write it as {f}({rest}), with parentheses")
-        raise FormulaError(f"unknown name {name!r} in the formula: allowed names are {', '.join(self.allowed)}")
+                raise FormulaError(
+                    tr("unknown name {name!r}: write it as {f}({rest}), with parentheses", name=name, f=f, rest=rest)
+                )
+        raise FormulaError(
+            tr(
+                "unknown name {name!r} in the formula: allowed names are {names}",
+                name=name,
+                names=", ".join(self.allowed),
+            )
+        )
 
     def _binary(self, node: ast.BinOp) -> sympy.Expr:
         if type(node.op) not in _BINARY:
             symbol = {ast.MatMult: "@", ast.Mod: "%", ast.FloorDiv: "//", ast.BitXor: "^"}.get(type(node.op))
-            hint = "; use * for multiplication" if symbol == "@" else ""
+            hint = tr("; use * for multiplication") if symbol == "@" else ""
             raise FormulaError(
-                f"the operator '{symbol or type(node.op).__name__}' is not allowed{hint}; "
-                "the operators allowed are + - * / ** (or ^)"
+                tr(
+                    "the operator '{symbol}' is not allowed{hint}; the operators allowed are + - * / ** (or ^)",
+                    symbol=symbol or type(node.op).__name__,
+                    hint=hint,
+                )
             )
         left, right = self.build(node.left), self.build(node.right)
         if isinstance(node.op, ast.Pow):
@@ -368,27 +423,39 @@ class _Builder:
         func = node.func
         if not isinstance(func, ast.Name):
             if isinstance(func, ast.Attribute):
-                raise FormulaError(f"{_NOT_ALLOWED[ast.Attribute]}; {_allowed_summary(self.allowed)}")
-            raise FormulaError("use * for multiplication, e.g. 2*(x + 1) or (x + 1)*(x - 1)")
+                raise _refused(_not_allowed(ast.Attribute), self.allowed)
+            raise FormulaError(tr("use * for multiplication, e.g. 2*(x + 1) or (x + 1)*(x - 1)"))
         name = func.id
         if name not in FUNCTIONS:
             if name in self.symbols or name in CONSTANTS:
-                raise FormulaError(f"'{name}' is not a function; use * for multiplication, e.g. {name}*(x + 1)")
-            raise FormulaError(f"{name!r} is not an allowed function; allowed: {', '.join(FUNCTIONS)}")
+                raise FormulaError(
+                    tr("'{name}' is not a function; use * for multiplication, e.g. {name}*(x + 1)", name=name)
+                )
+            raise FormulaError(
+                tr(
+                    "{name!r} is not an allowed function; allowed: {functions}",
+                    name=name,
+                    functions=", ".join(FUNCTIONS),
+                )
+            )
         if node.keywords:
-            raise FormulaError(f"{name} takes no keyword arguments; write {name}(x)")
+            raise FormulaError(tr("{name} takes no keyword arguments; write {name}(x)", name=name))
         if name == "log" and len(node.args) == 2:
             return self._log(*node.args)
         if len(node.args) != 1:
-            also = " (or log(x, b) for the logarithm to the base b)" if name in ("log", "ln") else ""
-            raise FormulaError(f"{name} takes exactly one argument{also}, got {len(node.args)}")
+            also = tr(" (or log(x, b) for the logarithm to the base b)") if name in ("log", "ln") else ""
+            raise FormulaError(
+                tr("{name} takes exactly one argument{also}, got {count}", name=name, also=also, count=len(node.args))
+            )
         return FUNCTIONS[name](self.build(node.args[0]))
 
     def _log(self, arg: ast.AST, base: ast.AST) -> sympy.Expr:
         """log(x, b): the logarithm to a constant base b > 0, b ≠ 1."""
         b = self.build(base)
         if not b.is_number or not (b.is_positive and b != 1):
-            raise FormulaError(f"the base of log(x, b) must be a number b > 0 other than 1, such as 2 or 10, got {b}")
+            raise FormulaError(
+                tr("the base of log(x, b) must be a number b > 0 other than 1, such as 2 or 10, got {base}", base=b)
+            )
         return sympy.log(self.build(arg)) / sympy.log(b)
 
     @staticmethod
@@ -403,9 +470,11 @@ class _Builder:
         if not (real.is_Number and imag.is_Number):
             return  # not evaluable to a number; numpy gives nan at worst
         if not imag.is_zero:
-            raise FormulaError(f"the formula has a complex value {value}; formulas must be real (e.g. no sqrt(-1))")
+            raise FormulaError(
+                tr("the formula has a complex value {value}; formulas must be real (e.g. no sqrt(-1))", value=value)
+            )
         if abs(real) > 10**MAX_LOG10:
-            raise FormulaError(f"a number in the formula is too large (over 1e{MAX_LOG10})")
+            raise FormulaError(tr("a number in the formula is too large (over 1e{limit})", limit=MAX_LOG10))
 
     @staticmethod
     def _check_power(base: sympy.Expr, exponent: sympy.Expr) -> None:
@@ -413,13 +482,23 @@ class _Builder:
             return
         if abs(exponent) > MAX_EXPONENT:
             raise FormulaError(
-                f"the exponent {exponent} is too large: exponents must be at most {MAX_EXPONENT} in size"
+                tr(
+                    "the exponent {exponent} is too large: exponents must be at most {limit} in size",
+                    exponent=exponent,
+                    limit=MAX_EXPONENT,
+                )
             )
         if base.is_Number and not base.is_zero:
             # Estimate the size before sympy computes it exactly (log of a Number is cheap).
             digits = float(exponent) * float(sympy.log(abs(base)).evalf(8)) / math.log(10)
             if abs(digits) > MAX_LOG10:
-                raise FormulaError(f"the number {base}**{exponent} is too large or too small to work with")
+                raise FormulaError(
+                    tr(
+                        "the number {base}**{exponent} is too large or too small to work with",
+                        base=base,
+                        exponent=exponent,
+                    )
+                )
 
 
 @functools.lru_cache(maxsize=512)
@@ -433,11 +512,19 @@ def _parse(text: str, names: tuple[str, ...]) -> sympy.Expr:
         raise _syntax_error(src, exc, names) from None
     nodes, depth, tower = _tree_size(tree.body)
     if nodes > MAX_NODES:
-        raise FormulaError(f"the formula is too long: {nodes} parts, at most {MAX_NODES} are allowed")
+        raise FormulaError(
+            tr("the formula is too long: {nodes} parts, at most {limit} are allowed", nodes=nodes, limit=MAX_NODES)
+        )
     if depth > MAX_DEPTH:
-        raise FormulaError(f"the formula is nested too deeply: depth {depth}, at most {MAX_DEPTH} is allowed")
+        raise FormulaError(
+            tr(
+                "the formula is nested too deeply: depth {depth}, at most {limit} is allowed",
+                depth=depth,
+                limit=MAX_DEPTH,
+            )
+        )
     if tower > MAX_TOWER:
-        raise FormulaError(f"power towers such as x**x**x**x are limited to {MAX_TOWER} levels of **")
+        raise FormulaError(tr("power towers such as x**x**x**x are limited to {limit} levels of **", limit=MAX_TOWER))
     return _Builder(names).build(tree.body)
 
 
@@ -654,3 +741,132 @@ def compile_formula(text: str, variables: Sequence[str] = ("x",)) -> Formula:
     if not isinstance(text, str):
         raise TypeError(f"text must be a string such as 'x**2 + 1', got {text!r:.80} of type {type(text).__name__}")
     return _compile(text, _check_variables(variables))
+
+
+# --- the Korean edition's messages (helpers/i18n.py) ---------------------------------------
+
+tr = Messages(
+    {
+        # what is refused, then what is allowed
+        "{reason}; {allowed}": "{reason}. {allowed}",
+        "a formula may use the names {names}, numbers, + - * / ** (or ^), parentheses and the functions {functions}": (
+            "수식에 쓸 수 있는 것: 이름 {names}, 숫자, + - * / ** (또는 ^), 괄호, 함수 {functions}"
+        ),
+        "attribute access (the '.' in a.b) is not allowed": "속성 접근(a.b의 '.')은 쓸 수 없습니다",
+        "indexing such as x[0] is not allowed": "x[0] 같은 인덱싱은 쓸 수 없습니다",
+        "lambda is not allowed": "lambda는 쓸 수 없습니다",
+        "conditional expressions (... if ... else ...) are not allowed": (
+            "조건식(... if ... else ...)은 쓸 수 없습니다"
+        ),
+        "comparisons (==, <, >, ...) are not allowed": "비교(==, <, >, ...)는 쓸 수 없습니다",
+        "'and' and 'or' are not allowed": "'and'와 'or'는 쓸 수 없습니다",
+        "':=' is not allowed": "':='는 쓸 수 없습니다",
+        "strings are not allowed": "문자열은 쓸 수 없습니다",
+        "'*' unpacking is not allowed": "'*' 언패킹(unpacking)은 쓸 수 없습니다",
+        "lists are not allowed": "리스트는 쓸 수 없습니다",
+        "tuples are not allowed (did you type a comma?)": "튜플은 쓸 수 없습니다(쉼표를 입력하지 않았나요?)",
+        "sets ({{...}}) are not allowed": "집합({{...}})은 쓸 수 없습니다",
+        "dicts ({{...}}) are not allowed": "딕셔너리({{...}})는 쓸 수 없습니다",
+        "'await' is not allowed": "'await'는 쓸 수 없습니다",
+        "comprehensions are not allowed": "컴프리헨션(comprehension)은 쓸 수 없습니다",
+        "'yield' is not allowed": "'yield'는 쓸 수 없습니다",
+        "{kind} is not allowed": "{kind}은(는) 쓸 수 없습니다",
+        "the formula is undefined: it divides by zero or takes log(0) somewhere": (
+            "수식이 정의되지 않습니다: 어딘가에서 영으로 나누거나 log(0)을 구합니다"
+        ),
+        # the text
+        "the formula is too long: {length} characters, at most {limit} are allowed": (
+            "수식이 너무 깁니다: {length}자입니다. 최대 {limit}자까지 쓸 수 있습니다"
+        ),
+        "character {ch!r} at position {position} is not allowed: write the formula on one line "
+        "with letters, digits, spaces and + - * / ^ ( )": (
+            "위치 {position}의 문자 {ch!r}은(는) 쓸 수 없습니다: 수식은 한 줄에 문자, 숫자, 공백과 "
+            "+ - * / ^ ( )만으로 쓰세요"
+        ),
+        "the left-hand side {lhs!r} names {name!r}, but the allowed variables are {names}": (
+            "좌변 {lhs!r}에 {name!r}이(가) 있지만, 쓸 수 있는 변수는 {names}입니다"
+        ),
+        "the formula is empty: type an expression, e.g. {example}": "수식이 비어 있습니다: 식을 입력하세요. 예: {example}",
+        # what cannot be read, and what to type instead
+        "a product needs *": "곱셈에는 *가 필요합니다",
+        "a function takes its argument in parentheses": "함수의 인자는 괄호 안에 씁니다",
+        "a function takes its argument in parentheses and a product needs *": (
+            "함수의 인자는 괄호 안에 쓰고, 곱셈에는 *가 필요합니다"
+        ),
+        "write it as {fixed} ({why})": "이렇게 쓰세요: {fixed} ({why})",
+        "use * for multiplication, e.g. {product}": "곱셈에는 *를 쓰세요. 예: {product}",
+        "the bars | | do not pair up: write |x| or abs(x) for the absolute value": (
+            "절댓값 기호 | |의 짝이 맞지 않습니다: 절댓값은 |x| 또는 abs(x)로 쓰세요"
+        ),
+        " at position {offset}": ", 위치 {offset}",
+        "the formula cannot be read ({reason}{where}); write it like x**2 + 2*x + 3": (
+            "수식을 읽을 수 없습니다({reason}{where}). x**2 + 2*x + 3처럼 쓰세요"
+        ),
+        # the size of the tree
+        "the formula is too long: {nodes} parts, at most {limit} are allowed": (
+            "수식이 너무 깁니다: 구성 요소가 {nodes}개입니다. 최대 {limit}개까지 쓸 수 있습니다"
+        ),
+        "the formula is nested too deeply: depth {depth}, at most {limit} is allowed": (
+            "수식이 너무 깊게 중첩되어 있습니다: 깊이가 {depth}입니다. 최대 {limit}까지 쓸 수 있습니다"
+        ),
+        "power towers such as x**x**x**x are limited to {limit} levels of **": (
+            "x**x**x**x 같은 거듭제곱 탑(power tower)에는 **를 {limit}단계까지만 쓸 수 있습니다"
+        ),
+        # the parts of the formula
+        "'{op}' is not allowed; the only signs allowed in front are + and -": (
+            "'{op}'은(는) 쓸 수 없습니다. 앞에 붙일 수 있는 부호는 +와 -뿐입니다"
+        ),
+        "True and False are not allowed; use numbers such as 1 or 0": (
+            "True와 False는 쓸 수 없습니다. 1이나 0 같은 숫자를 쓰세요"
+        ),
+        "complex numbers such as 1j are not allowed; formulas are real-valued": (
+            "1j 같은 복소수는 쓸 수 없습니다. 수식의 값은 실수입니다"
+        ),
+        "the number {value:g} is too large: numbers must be at most {limit:g} in size": (
+            "수 {value:g}은(는) 너무 큽니다: 수의 크기는 {limit:g} 이하여야 합니다"
+        ),
+        "'{name}' is a function: call it with an argument, e.g. {name}(x)": (
+            "'{name}'은(는) 함수입니다: 인자를 넣어 호출하세요. 예: {name}(x)"
+        ),
+        "unknown name {name!r}: write it as {f}({rest}), with parentheses": (
+            "알 수 없는 이름 {name!r}: 괄호를 넣어 {f}({rest})처럼 쓰세요"
+        ),
+        "unknown name {name!r} in the formula: allowed names are {names}": (
+            "수식에 알 수 없는 이름 {name!r}이(가) 있습니다: 쓸 수 있는 이름은 {names}입니다"
+        ),
+        "; use * for multiplication": ". 곱셈에는 *를 쓰세요",
+        "the operator '{symbol}' is not allowed{hint}; the operators allowed are + - * / ** (or ^)": (
+            "연산자 '{symbol}'은(는) 쓸 수 없습니다{hint}. 쓸 수 있는 연산자는 + - * / ** (또는 ^)입니다"
+        ),
+        "use * for multiplication, e.g. 2*(x + 1) or (x + 1)*(x - 1)": (
+            "곱셈에는 *를 쓰세요. 예: 2*(x + 1) 또는 (x + 1)*(x - 1)"
+        ),
+        "'{name}' is not a function; use * for multiplication, e.g. {name}*(x + 1)": (
+            "'{name}'은(는) 함수가 아닙니다. 곱셈에는 *를 쓰세요. 예: {name}*(x + 1)"
+        ),
+        "{name!r} is not an allowed function; allowed: {functions}": (
+            "{name!r}은(는) 쓸 수 있는 함수가 아닙니다. 쓸 수 있는 함수: {functions}"
+        ),
+        "{name} takes no keyword arguments; write {name}(x)": (
+            "{name}에는 키워드 인자를 쓸 수 없습니다. {name}(x)처럼 쓰세요"
+        ),
+        " (or log(x, b) for the logarithm to the base b)": "(밑이 b인 로그는 log(x, b))",
+        "{name} takes exactly one argument{also}, got {count}": (
+            "{name}은(는) 인자를 정확히 하나 받습니다{also}. 받은 인자는 {count}개입니다"
+        ),
+        "the base of log(x, b) must be a number b > 0 other than 1, such as 2 or 10, got {base}": (
+            "log(x, b)의 밑 b는 1이 아닌 양수(b > 0)여야 합니다(예: 2나 10). 받은 밑: {base}"
+        ),
+        # the values
+        "the formula has a complex value {value}; formulas must be real (e.g. no sqrt(-1))": (
+            "수식의 값이 복소수 {value}입니다. 수식의 값은 실수여야 합니다(예: sqrt(-1)은 안 됩니다)"
+        ),
+        "a number in the formula is too large (over 1e{limit})": "수식 속의 수가 너무 큽니다(1e{limit} 초과)",
+        "the exponent {exponent} is too large: exponents must be at most {limit} in size": (
+            "지수 {exponent}이(가) 너무 큽니다: 지수의 크기는 {limit} 이하여야 합니다"
+        ),
+        "the number {base}**{exponent} is too large or too small to work with": (
+            "수 {base}**{exponent}은(는) 다루기에 너무 크거나 너무 작습니다"
+        ),
+    }
+)

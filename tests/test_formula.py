@@ -4,6 +4,7 @@ import inspect
 import re
 import time
 import warnings
+from collections import Counter
 
 import numpy as np
 import pytest
@@ -13,6 +14,7 @@ from hypothesis import strategies as st
 
 from helpers import formula
 from helpers.formula import Formula, FormulaError, compile_formula, parse_formula
+from helpers.i18n import edition
 
 x, y = sympy.symbols("x y")
 
@@ -423,3 +425,88 @@ def test_a_call_without_parentheses_says_exactly_what_to_type(text, fixed):
 def test_near_misses_say_what_is_allowed(text, message):
     with pytest.raises(FormulaError, match=message):
         parse_formula(text)
+
+
+# --- the Korean edition (helpers/i18n.py): the exercise checks show these messages -------------
+
+_HANGUL = re.compile(r"[가-힣]")
+_NUMBER = re.compile(r"[-−]?\d+(?:[.,]\d+)*(?:e[-+]?\d+)?")
+_QUOTED = re.compile(r"'[^']*'")
+
+
+def _refusal(text, variables=("x",)) -> str:
+    with pytest.raises(FormulaError) as info:
+        parse_formula(text, variables)
+    return str(info.value)
+
+
+@pytest.mark.parametrize(
+    ("text", "variables", "english", "korean"),
+    [
+        (
+            "y",
+            ("x",),
+            "unknown name 'y' in the formula: allowed names are x, pi, e",
+            "수식에 알 수 없는 이름 'y'이(가) 있습니다: 쓸 수 있는 이름은 x, pi, e입니다",
+        ),
+        (
+            "open('f')",
+            ("x",),
+            "'open' is not an allowed function; allowed: sin, cos, tan, exp, log, sqrt, sinh, cosh, tanh, abs, ln",
+            "'open'은(는) 쓸 수 있는 함수가 아닙니다. 쓸 수 있는 함수: sin, cos, tan, exp, log, sqrt, sinh, cosh, "
+            "tanh, abs, ln",
+        ),
+        (
+            "x**101",
+            ("x",),
+            "the exponent 101 is too large: exponents must be at most 100 in size",
+            "지수 101이(가) 너무 큽니다: 지수의 크기는 100 이하여야 합니다",
+        ),
+        (
+            "x +",
+            ("x",),
+            "the formula cannot be read (invalid syntax); write it like x**2 + 2*x + 3",
+            "수식을 읽을 수 없습니다(invalid syntax). x**2 + 2*x + 3처럼 쓰세요",
+        ),
+        (
+            "",
+            ("x", "y"),
+            "the formula is empty: type an expression, e.g. x**2 + y**2",
+            "수식이 비어 있습니다: 식을 입력하세요. 예: x**2 + y**2",
+        ),
+        (
+            "2 sin x^2",
+            ("x",),
+            "write it as 2*sin(x^2) (a function takes its argument in parentheses and a product needs *)",
+            "이렇게 쓰세요: 2*sin(x^2) (함수의 인자는 괄호 안에 쓰고, 곱셈에는 *가 필요합니다)",
+        ),
+        (
+            "x[0]",
+            ("x",),
+            "indexing such as x[0] is not allowed; a formula may use the names x, pi, e, numbers, + - * / ** (or ^), "
+            "parentheses and the functions sin, cos, tan, exp, log, sqrt, sinh, cosh, tanh, abs, ln",
+            "x[0] 같은 인덱싱은 쓸 수 없습니다. 수식에 쓸 수 있는 것: 이름 x, pi, e, 숫자, + - * / ** (또는 ^), 괄호, "
+            "함수 sin, cos, tan, exp, log, sqrt, sinh, cosh, tanh, abs, ln",
+        ),
+        ("{x}", ("x",), "sets ({...}) are not allowed; ", "집합({...})은 쓸 수 없습니다. "),
+    ],
+    ids=["unknown name", "forbidden function", "exponent", "syntax", "empty", "rewrite", "indexing", "braces"],
+)
+def test_a_refusal_reads_in_korean(text, variables, english, korean):
+    assert _refusal(text, variables).startswith(english)
+    with edition("ko"):
+        assert _refusal(text, variables).startswith(korean)
+    assert _refusal(text, variables).startswith(english), "the edition is put back"
+
+
+@pytest.mark.parametrize(("text", "message"), HOSTILE, ids=[repr(t[:30]) for t, _ in HOSTILE])
+def test_every_refusal_says_the_same_in_korean(text, message):
+    """The same numbers and the same quoted names ('y', 'open', ...) in both editions."""
+    english = _refusal(text)
+    assert re.search(message, english)
+    with edition("ko"):
+        korean = _refusal(text)
+    assert _HANGUL.search(korean), korean
+    assert not _HANGUL.search(english), english
+    assert Counter(_NUMBER.findall(korean)) == Counter(_NUMBER.findall(english)), (english, korean)
+    assert Counter(_QUOTED.findall(korean)) == Counter(_QUOTED.findall(english)), (english, korean)

@@ -740,7 +740,7 @@ tr = Messages(
         "the bias has the wrong sign: on this convex f the forward difference overestimates f' "
         "((f(x + h) − f(x))/h = 2x + 2 + h), so its zero lies left of −1": (
             "편향의 부호가 반대입니다: 볼록한 이 f에서 전진 차분은 f'을 실제보다 크게 추정하므로 "
-            "((f(x + h) − f(x))/h = 2x + 2 + h), 추정값이 0이 되는 점은 −1의 왼쪽에 있습니다"
+            "((f(x + h) − f(x))/h = 2x + 2 + h), 추정값의 영점은 −1의 왼쪽에 있습니다"
         ),
         "the bias has the wrong sign: on this convex f the forward difference overestimates f' "
         "((f(x + h) − f(x))/h = 2x + 2 + h), so the stop lies left of −1": (
