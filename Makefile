@@ -100,13 +100,15 @@ bench: $(TEST_STAMP)
 clean:
 	rm -rf $(VENV) .pytest_cache .hypothesis .coverage .ruff_cache site/_build
 
-# For a class (docs/grading.md). The class's copy of the course, without solutions, as a git repository:
-#   make student-edition OUT=../gd-course-class [REPO=owner/name]
+# For a class (docs/grading.md). The class's copy of the course, without solutions, as a git repository,
+# in both editions (notebooks/ and the Korean notebooks/ko/; EDITIONS=ko for the Korean one only):
+#   make student-edition OUT=../gd-course-class [REPO=owner/name] [EDITIONS="en ko"]
 student-edition: $(LAB_STAMP)
-	@test -n "$(OUT)" || { echo "usage: make student-edition OUT=/folder/outside/the/repo [REPO=owner/name]"; exit 2; }
-	$(BIN)/python tools/student_edition.py $(OUT) --git $(if $(REPO),--repo $(REPO),)
+	@test -n "$(OUT)" || { echo "usage: make student-edition OUT=/folder/outside/the/repo [REPO=owner/name] [EDITIONS=ko]"; exit 2; }
+	$(BIN)/python tools/student_edition.py $(OUT) --git $(if $(REPO),--repo $(REPO),) $(if $(EDITIONS),--editions $(EDITIONS),)
 
-# Grade submitted notebooks (one folder per student): make grade SUBMISSIONS=submissions/ [RESULTS=...] [TIMEOUT=300] [JOBS=2]
+# Grade submitted notebooks (one folder per student), of either edition (notebooks/ or the Korean
+# notebooks/ko/, graded alike): make grade SUBMISSIONS=submissions/ [RESULTS=...] [TIMEOUT=300] [JOBS=2]
 RESULTS ?= build/results/results.csv
 TIMEOUT ?= 300
 JOBS    ?= 1
@@ -114,9 +116,10 @@ grade: $(LAB_STAMP)
 	@test -n "$(SUBMISSIONS)" || { echo "usage: make grade SUBMISSIONS=folder-per-student [RESULTS=build/results/results.csv]"; exit 2; }
 	$(BIN)/python tools/grade.py $(SUBMISSIONS) --out $(RESULTS) --timeout $(TIMEOUT) --jobs $(JOBS)
 
-# The hidden tests against the course's own solutions (exit 1 unless every exercise is correct).
+# The hidden tests against the course's own solutions, in both editions (the students "solutions" and
+# "solutions-ko"; exit 1 unless every exercise is correct in each). JOBS=2 grades the two at once.
 grade-solutions: $(LAB_STAMP)
-	$(BIN)/python tools/grade.py --solutions --out build/grade-solutions/results.csv
+	$(BIN)/python tools/grade.py --solutions --out build/grade-solutions/results.csv --jobs $(JOBS)
 
 # The course as a website in site/_build/html, from the notebooks' stored outputs (nothing is
 # executed, nothing fetched from the web); any warning fails it. docs/website.md says more.

@@ -20,6 +20,11 @@ a private place, change the data of :data:`VARIANTS` and pass it: ``tools/grade.
 Each variant's ``expected`` must hold for the notebook's own solution: ``tools/grade.py --solutions``
 grades the solutions of the notebooks with this file and fails unless every exercise is correct.
 
+Both editions are graded alike: the verdict is the status of the check and of the variant, never
+the wording of a message. The messages are in the edition's language (the ``GD_COURSE_LANGUAGE`` the
+notebook's setup cell sets, as the checks' own): the Korean of this file's messages is in
+:data:`KOREAN`.
+
 This module imports only numpy and the standard library: the grader imports it too (for
 :data:`POINTS` and :func:`source_problem`), and ``helpers`` is loaded only inside :func:`run`.
 """
@@ -31,6 +36,7 @@ import contextlib
 import importlib
 import importlib.util
 import io
+import os
 import re
 import sys
 import uuid
@@ -48,6 +54,48 @@ POINTS: dict[str, float] = {}
 #: Verdicts a hidden test may give (those of helpers.exercises.Feedback); the grader adds "error" and
 #: "timeout" for cells that raise and notebooks that run past the time limit.
 STATUSES = ("correct", "wrong", "no answer", "unreadable")
+
+
+#: The Korean edition's messages (English template → Korean, the same fields), for the notebooks whose
+#: setup cell sets GD_COURSE_LANGUAGE = "ko" (helpers/i18n.py's variable).
+KOREAN: dict[str, str] = {
+    "`answer` is not defined: the answer cell sets it": (
+        "`answer`가 정의되어 있지 않습니다: 답 셀에서 값을 넣으세요"
+    ),
+    "the code of your cell could not be run again ({error})": (
+        "셀의 코드를 다시 실행할 수 없습니다 ({error})"
+    ),
+    (
+        "right for the notebook's data, but the code of your cell raises {error} ({text}) "
+        "when {names} hold other values of the same shapes"
+    ): (
+        "노트북의 데이터로는 맞지만, {names}에 모양이 같은 다른 값을 넣으면 셀의 코드에서 {error} 오류가 "
+        "발생합니다 ({text})"
+    ),
+    "right for the notebook's data, but the code of your cell does not set `answer` when run again": (
+        "노트북의 데이터로는 맞지만, 셀의 코드를 다시 실행하면 `answer`에 값을 넣지 않습니다"
+    ),
+    (
+        "right for the notebook's data, but your cell gives the same answer whatever {names} hold: "
+        "compute `answer` from {names}, not from numbers typed in"
+    ): (
+        "노트북의 데이터로는 맞지만, {names}에 무엇이 들어 있든 셀이 같은 답을 줍니다: 직접 입력한 숫자가 "
+        "아니라 {names}의 값으로 `answer`를 계산하세요"
+    ),
+    (
+        "right for the notebook's data, but not for other values of {names} (of the same shapes): "
+        "compute `answer` from {names} with numpy, as the task asks"
+    ): (
+        "노트북의 데이터로는 맞지만, {names}의 (모양이 같은) 다른 값으로는 틀립니다: 문제에서 말한 대로 "
+        "numpy로 {names}의 값에서 `answer`를 계산하세요"
+    ),
+}  # fmt: skip
+
+
+def say(template: str, **values) -> str:
+    """A message in the edition's language: ``template`` (a key of :data:`KOREAN`) filled in."""
+    korean = os.environ.get("GD_COURSE_LANGUAGE") == "ko"
+    return (KOREAN.get(template, template) if korean else template).format(**values)
 
 
 def points(exercise: str) -> float:
@@ -187,7 +235,7 @@ def _variant_problem(variant: Variant, cell_source: str, namespace: dict, transf
     try:
         tree = ast.parse(transform(cell_source))
     except SyntaxError as exc:  # the cell ran, so this is IPython syntax transform_cell did not cover
-        return f"the code of your cell could not be run again ({exc.msg})"
+        return say("the code of your cell could not be run again ({error})", error=exc.msg)
     tree.body = [s for s in tree.body if not _is_check_call(s) and not _is_data_line(s, variant.inputs)]
     # Run it where the cell ran (its functions read their globals there), with the data rebound, then
     # put every name back as it was: the rest of the notebook never sees the variant.
@@ -198,13 +246,14 @@ def _variant_problem(variant: Variant, cell_source: str, namespace: dict, transf
         with contextlib.redirect_stdout(io.StringIO()), contextlib.redirect_stderr(io.StringIO()):
             exec(compile(tree, "<answer cell on other data>", "exec"), namespace)
     except Exception as exc:
-        return (
-            f"right for the notebook's data, but the code of your cell raises {type(exc).__name__} ({str(exc)[:150]}) "
-            f"when {names} hold other values of the same shapes"
-        )
+        return say(
+            "right for the notebook's data, but the code of your cell raises {error} ({text}) "
+            "when {names} hold other values of the same shapes",
+            error=type(exc).__name__, text=str(exc)[:150], names=names,
+        )  # fmt: skip
     else:
         if "answer" not in namespace:
-            return "right for the notebook's data, but the code of your cell does not set `answer` when run again"
+            return say("right for the notebook's data, but the code of your cell does not set `answer` when run again")
         got = namespace["answer"]
     finally:
         namespace.clear()
@@ -218,13 +267,15 @@ def _variant_problem(variant: Variant, cell_source: str, namespace: dict, transf
     except (TypeError, ValueError):
         unchanged = False
     if unchanged:
-        return (
-            f"right for the notebook's data, but your cell gives the same answer whatever {names} hold: "
-            f"compute `answer` from {names}, not from numbers typed in"
+        return say(
+            "right for the notebook's data, but your cell gives the same answer whatever {names} hold: "
+            "compute `answer` from {names}, not from numbers typed in",
+            names=names,
         )
-    return (
-        f"right for the notebook's data, but not for other values of {names} (of the same shapes): "
-        f"compute `answer` from {names} with numpy, as the task asks"
+    return say(
+        "right for the notebook's data, but not for other values of {names} (of the same shapes): "
+        "compute `answer` from {names} with numpy, as the task asks",
+        names=names,
     )
 
 
@@ -258,7 +309,7 @@ def grade(exercise: str, cell_source: str, helpers_dir: str | Path, namespace: d
     syntax into Python (the kernel's ``transform_cell``).
     """
     if "answer" not in namespace:
-        return {"status": "no answer", "message": "`answer` is not defined: the answer cell sets it"}
+        return {"status": "no answer", "message": say("`answer` is not defined: the answer cell sets it")}
     with fresh_helpers(helpers_dir) as exercises:
         feedback = exercises.check(exercise, namespace["answer"])
         status, message = feedback.status, feedback.message

@@ -1,9 +1,11 @@
-"""The student edition (tools/student_edition.py) and the grading command (tools/grade.py).
+"""The student edition (tools/student_edition.py) and the grading command (tools/grade.py), for both
+editions (notebooks/ and the Korean notebooks/ko/).
 
 The grading tests build a small course in tmp_path: the real helpers/ and hidden tests
 (grading/hidden_tests.py), and one short notebook with three exercises of notebook 04, so that a
-dozen submissions grade in seconds. One more run grades the real notebook 04: its own solutions (all
-correct) and its student edition as handed out (no answers).
+dozen submissions grade in seconds; the same answers in its Korean edition must get the same grades.
+More runs grade the real notebook 04 in both editions: its own solutions (all correct), its student
+edition as handed out (no answers), and a copy of a student's whole course folder.
 """
 
 from __future__ import annotations
@@ -24,7 +26,9 @@ import pytest
 ROOT = Path(__file__).resolve().parents[1]
 PYTHON = sys.executable
 NB04 = ROOT / "notebooks" / "04_linear_regression.ipynb"
+NB04_KO = ROOT / "notebooks" / "ko" / NB04.name
 SOLUTION_CODE = re.compile(r"```python\n(.*?)```", re.DOTALL)
+HANGUL = re.compile(r"[\uac00-\ud7a3]")
 
 
 def _load_tool(name: str):
@@ -98,6 +102,34 @@ def test_student_notebook_refuses_a_filled_in_answer():
         student_edition.student_notebook(nb, "09_backpropagation.ipynb")
 
 
+def test_student_notebook_removes_the_korean_editions_solutions():
+    v4 = nbformat.v4
+    nb = v4.new_notebook(
+        cells=[
+            v4.new_markdown_cell("# 제목"),
+            v4.new_markdown_cell(
+                "## 연습문제\n\n각 답 셀은 실행하면 스스로 답을 확인합니다. 풀이는 그 셀 아래에 있고, 직접 열기 전까지 "
+                "닫혀 있습니다.\n\n- 하나"
+            ),
+            v4.new_code_cell(
+                'answer = None  # a number\ncheck("shared_node", answer)',
+                outputs=[v4.new_output("execute_result", data={"text/plain": "… 답을 쓰세요"})],
+            ),
+            v4.new_markdown_cell(
+                "<details>\n<summary>풀이</summary>\n\n```python\nanswer = 7\n```\n\n이유.\n</details>"
+            ),
+            v4.new_markdown_cell("## 심화: 더 보기"),
+        ]
+    )
+    out = student_edition.student_notebook(nb, "ko/09_backpropagation.ipynb")
+    text = json.dumps(out, ensure_ascii=False)
+    for secret in ("answer = 7", "풀이", "<details>"):
+        assert secret not in text, secret
+    assert "## 연습문제\n\n각 답 셀은 실행하면 스스로 답을 확인합니다.\n\n- 하나" in [c.source for c in out.cells]
+    answer = next(c for c in out.cells if "check(" in c.source)
+    assert answer.outputs == [] and student_edition.leftovers(out) == []
+
+
 @pytest.fixture(scope="module")
 def release(tmp_path_factory):
     out = tmp_path_factory.mktemp("release") / "class"
@@ -137,6 +169,50 @@ def test_student_edition_has_no_solutions_and_runs_as_a_repository(release):
     tracked = git("ls-files").splitlines()
     assert f"notebooks/{NB04.name}" in tracked and "helpers/exercises/__init__.py" in tracked
     assert not any(p.startswith(("grading/", "tests/", "tools/")) for p in tracked)
+
+
+def test_student_edition_has_the_korean_edition_without_solutions(release):
+    """notebooks/ko/ cleared as the English one is: no solution, no solution output, the lesson's outputs kept."""
+    source = nbformat.read(NB04_KO, as_version=4)
+    nb = nbformat.read(release / "notebooks" / "ko" / NB04.name, as_version=4)
+    nbformat.validate(nb)
+    text = json.dumps(nb, ensure_ascii=False)
+    solutions = [m.group(1).strip() for c in source.cells for m in SOLUTION_CODE.finditer(c.source)]
+    assert len(solutions) >= 3
+    for code in solutions:
+        assert code not in text, f"a solution is in the Korean student edition: {code}"
+    assert "<details>" not in text and "<summary>" not in text and "풀이" not in text
+    assert grade.edition_of(nb) == "ko", "still the Korean edition (its setup cell's language line)"
+    assert grade.exercises_of(nb) == grade.exercises_of(source) == grade.exercises_of(nbformat.read(NB04, as_version=4))
+    answers = [c for c in nb.cells if c.cell_type == "code" and grade.CHECK_CALL.search(c.source)]
+    assert answers and all(c.source.startswith("answer = None") and c.outputs == [] for c in answers)
+    lesson = [c for c in source.cells if c.cell_type == "code" and not grade.CHECK_CALL.search(c.source)]
+    assert sum(len(c.outputs) for c in nb.cells if c.cell_type == "code") == sum(len(c.outputs) for c in lesson)
+    # Its README (the Korean notebooks link to ../../README.ko.md) lists them; README.md points to it.
+    korean = (release / "README.ko.md").read_text(encoding="utf-8")
+    assert f"(notebooks/ko/{NB04.name})" in korean and "학생용" in korean and "hidden" not in korean
+    assert "](README.ko.md)" in (release / "README.md").read_text(encoding="utf-8")
+    tracked = subprocess.run(["git", "ls-files"], cwd=release, capture_output=True, text=True, check=True).stdout
+    assert f"notebooks/ko/{NB04.name}" in tracked.splitlines() and "README.ko.md" in tracked.splitlines()
+
+
+def test_student_edition_of_the_korean_edition_only_with_its_links(tmp_path, capsys):
+    out = tmp_path / "class"
+    assert (
+        student_edition.main([str(out), "--notebooks", str(NB04_KO), "--editions", "ko", "--repo", "teacher/class"])
+        == 0
+    )
+    assert "notebooks/ko/04_linear_regression.ipynb: 4 exercise(s)" in capsys.readouterr().out
+    assert not (out / "notebooks" / NB04.name).exists() and (out / "README.ko.md").is_file()
+    text = (out / "notebooks" / "ko" / NB04.name).read_text(encoding="utf-8")
+    assert (
+        "https://colab.research.google.com/github/teacher/class/blob/main/notebooks/ko/04_linear_regression.ipynb"
+        in text
+    )
+    assert "git+https://github.com/teacher/class@main" in text and "gd-course/gradient-descent-course" not in text
+    assert "(notebooks/ko/04_linear_regression.ipynb)" in (out / "README.md").read_text(encoding="utf-8")
+    message = _refused(student_edition, [str(tmp_path / "new"), "--editions", "fr"], capsys)
+    assert "--editions must name en and/or ko, got 'fr'" in message
 
 
 def test_student_edition_is_pulled_and_updated_by_nbgitpuller(release, tmp_path, capsys):
@@ -202,23 +278,32 @@ SOLUTIONS = {
     "intercept_column": "answer = np.hstack([X_raw, np.ones((4, 1))])",
     "lr_and_steps": "answer = (0.05, 700)",
 }
+WRONG = {
+    "squared_gradient": "answer = -X_ex.T @ (y_ex - X_ex @ beta_ex)",  # the 2/n is missing
+    "intercept_column": "answer = [[1, 1, 1], [1, 2, 1], [2, 2, 1], [2, 3, 1]]",  # right numbers, typed in
+    "lr_and_steps": 'answer = "fast"',
+}
 NAME = "01_tiny_regression.ipynb"
 
 
-def _setup_cell() -> str:
-    """The real notebooks' setup cell: it puts the nearest course folder's helpers first on sys.path."""
-    nb = nbformat.read(NB04, as_version=4)
+def _setup_cell(lang: str = "en") -> str:
+    """The real notebooks' setup cell: it puts the nearest course folder's helpers first on sys.path,
+    and its language line chooses the edition (the Korean one's says "ko")."""
+    nb = nbformat.read(NB04_KO if lang == "ko" else NB04, as_version=4)
     return next(c.source for c in nb.cells if c.cell_type == "code")
 
 
-def _tiny_notebook(answers: dict[str, str], *, extra: list[str] = ()) -> nbformat.NotebookNode:
+def _tiny_notebook(answers: dict[str, str], *, extra: list[str] = (), lang: str = "en") -> nbformat.NotebookNode:
+    """The tiny course's notebook with ``answers``; ``lang="ko"``: its Korean edition (the same code
+    but the setup cell's language line, the prose in Korean)."""
     v4 = nbformat.v4
+    korean = lang == "ko"
     cells = [
-        v4.new_markdown_cell("# Tiny regression"),
-        v4.new_code_cell(_setup_cell()),
+        v4.new_markdown_cell("# 작은 회귀" if korean else "# Tiny regression"),
+        v4.new_code_cell(_setup_cell(lang)),
         v4.new_code_cell("import numpy as np\n\nX_raw = np.array([[1, 1], [1, 2], [2, 2], [2, 3]], dtype=float)"),
         *[v4.new_code_cell(code) for code in extra],
-        v4.new_markdown_cell("## Exercises"),
+        v4.new_markdown_cell("## 연습문제" if korean else "## Exercises"),
         v4.new_code_cell("from helpers import check"),
         v4.new_code_cell(
             "X_ex = np.array([[1.0, 1.0], [2.0, 1.0], [3.0, 1.0]])\ny_ex = np.array([2.0, 3.0, 5.0])\n"
@@ -227,7 +312,8 @@ def _tiny_notebook(answers: dict[str, str], *, extra: list[str] = ()) -> nbforma
     ]
     for name in SOLUTIONS:
         cells.append(v4.new_code_cell(f'{answers.get(name, "answer = None  # ...")}\ncheck("{name}", answer)'))
-        cells.append(v4.new_markdown_cell(_details(SOLUTIONS[name])))
+        details = _details(SOLUTIONS[name], "이유." if korean else "Because.")
+        cells.append(v4.new_markdown_cell(details.replace("Solution", "풀이") if korean else details))
     return v4.new_notebook(cells=cells, metadata={"kernelspec": {"name": "python3", "display_name": "Python 3"}})
 
 
@@ -259,8 +345,10 @@ def tiny_course(tmp_path):
 
 
 def _submit(folder: Path, student: str, nb, name: str = NAME) -> None:
-    (folder / student).mkdir(parents=True, exist_ok=True)
-    nbformat.write(nb, folder / student / name)
+    """``nb`` handed in by ``student`` as ``name`` (a path in their folder, such as gd-course/notebooks/ko/NAME)."""
+    target = folder / student / name
+    target.parent.mkdir(parents=True, exist_ok=True)
+    nbformat.write(nb, target)
 
 
 @pytest.fixture
@@ -276,12 +364,7 @@ def listening():
 def test_grading_correct_wrong_blank_and_broken_submissions(tiny_course, tmp_path, listening):
     subs = tmp_path / "submissions"
     _submit(subs, "alice", _tiny_notebook(SOLUTIONS))
-    wrong = {
-        "squared_gradient": "answer = -X_ex.T @ (y_ex - X_ex @ beta_ex)",  # the 2/n is missing
-        "intercept_column": "answer = [[1, 1, 1], [1, 2, 1], [2, 2, 1], [2, 3, 1]]",  # right numbers, typed in
-        "lr_and_steps": 'answer = "fast"',
-    }
-    _submit(subs, "bob", _tiny_notebook(wrong))
+    _submit(subs, "bob", _tiny_notebook(WRONG))
     _submit(subs, "carol", _tiny_notebook({}))
     broken = {"squared_gradient": "answer = 1 / 0", "intercept_column": "while True:\n    pass"}
     _submit(subs, "dave", _tiny_notebook(broken, extra=[PROBE.replace("PORT", str(listening))]))
@@ -302,7 +385,7 @@ def test_grading_correct_wrong_blank_and_broken_submissions(tiny_course, tmp_pat
                "--course", str(tiny_course))  # fmt: skip
     assert run.returncode == 0, run.stdout + run.stderr
     rows = _read_csv(out)
-    assert list(rows[0]) == ["student", "notebook", "exercise", "status", "points", "message"]
+    assert list(rows[0]) == ["student", "notebook", "exercise", "status", "points", "message", "edition"]
     got = {(r["student"], r["exercise"]): r["status"] for r in rows}
     expected = {
         "alice": ["correct", "correct", "correct"],
@@ -347,6 +430,72 @@ def test_grading_correct_wrong_blank_and_broken_submissions(tiny_course, tmp_pat
         assert "child: blocked" in probe
 
 
+def test_the_korean_edition_gets_the_same_grades_for_the_same_answers(tiny_course, tmp_path):
+    """The same answers in the English and the Korean edition: the same statuses and points, Korean
+    messages for the Korean one. A copy of the whole course folder (both editions, one answered) is
+    graded on the answered one; with both answered, on the better one."""
+    subs = tmp_path / "submissions"
+    _submit(subs, "en-right", _tiny_notebook(SOLUTIONS))
+    _submit(subs, "ko-right", _tiny_notebook(SOLUTIONS, lang="ko"), f"ko/{NAME}")
+    _submit(subs, "en-wrong", _tiny_notebook(WRONG))
+    _submit(subs, "ko-wrong", _tiny_notebook(WRONG, lang="ko"), NAME)  # known by its setup cell alone
+    _submit(subs, "whole-folder", _tiny_notebook({}), f"gd-course/notebooks/{NAME}")
+    _submit(subs, "whole-folder", _tiny_notebook(SOLUTIONS, lang="ko"), f"gd-course/notebooks/ko/{NAME}")
+    _submit(subs, "both-answered", _tiny_notebook(WRONG), f"gd-course/notebooks/{NAME}")
+    _submit(subs, "both-answered", _tiny_notebook(SOLUTIONS, lang="ko"), f"gd-course/notebooks/ko/{NAME}")
+    out = tmp_path / "results" / "results.csv"
+    run = _run("tools/grade.py", str(subs), "--out", str(out), "--jobs", "2", "--course", str(tiny_course))
+    assert run.returncode == 0, run.stdout + run.stderr
+    rows = _read_csv(out)
+    assert list(rows[0]) == grade.FIELDS and grade.FIELDS[-1] == "edition"
+    by = {s: [r for r in rows if r["student"] == s] for s in {r["student"] for r in rows}}
+
+    def grades(student):
+        return [(r["exercise"], r["status"], r["points"]) for r in by[student]]
+
+    assert grades("en-right") == grades("ko-right") == [(ex, "correct", "1") for ex in SOLUTIONS]
+    assert grades("en-wrong") == grades("ko-wrong")
+    assert [st for _, st, _ in grades("ko-wrong")] == ["wrong", "wrong", "unreadable"]
+    assert grades("whole-folder") == grades("both-answered") == grades("ko-right")
+    assert {r["edition"] for s in ("ko-right", "ko-wrong", "whole-folder", "both-answered") for r in by[s]} == {"ko"}
+    assert {r["edition"] for s in ("en-right", "en-wrong") for r in by[s]} == {"en"}
+    # The Korean edition's messages are Korean (the checks' and the hidden tests' own), the English ones English.
+    for student in ("ko-right", "ko-wrong"):
+        assert all(HANGUL.search(r["message"]) for r in by[student]), by[student]
+    assert not any(HANGUL.search(r["message"]) for s in ("en-right", "en-wrong") for r in by[s])
+    typed_in = {r["exercise"]: r["message"] for r in by["ko-wrong"]}["intercept_column"]
+    assert "직접 입력한 숫자가 아니라 X_raw의 값으로" in typed_in, typed_in
+    # What was run, and what the reports say.
+    executed = tmp_path / "results" / "executed"
+    assert (executed / "ko-right" / "ko" / NAME).is_file() and (executed / "en-right" / NAME).is_file()
+    assert not (executed / "whole-folder" / NAME).exists(), "the copy without answers is not run"
+    assert (executed / "both-answered" / NAME).is_file() and (executed / "both-answered" / "ko" / NAME).is_file()
+    reports = tmp_path / "results" / "reports"
+    text = (reports / "whole-folder.md").read_text(encoding="utf-8")
+    assert text.startswith("# whole-folder: 3 of 3 points") and "(한국어판, the Korean edition)" in text
+    assert f"the English edition (gd-course/notebooks/{NAME}) has no answers: not graded" in text
+    text = (reports / "both-answered.md").read_text(encoding="utf-8")
+    assert "the English edition (gd-course/notebooks/" in text and "the better one counts" in text
+
+
+def test_edition_of_a_notebook_by_its_setup_cell_or_its_folder():
+    ko, en = _tiny_notebook({}, lang="ko"), _tiny_notebook({})
+    assert grade.edition_of(ko, Path("s/notebooks") / NAME) == "ko"
+    assert grade.edition_of(en, Path("s/notebooks/ko") / NAME) == "en", "the setup cell decides"
+    no_line = nbformat.v4.new_notebook(cells=[nbformat.v4.new_code_cell("x = 1")])
+    assert grade.edition_of(no_line, Path("s/notebooks/ko") / NAME) == "ko"
+    assert grade.edition_of(None, Path("s/notebooks") / NAME) == "en"
+
+
+def test_grade_refuses_a_korean_edition_with_other_exercises(tiny_course, tmp_path, capsys):
+    (tiny_course / "notebooks" / "ko").mkdir()
+    nb = _tiny_notebook({}, lang="ko")
+    nb.cells = [c for c in nb.cells if 'check("lr_and_steps"' not in c.source]
+    nbformat.write(nb, tiny_course / "notebooks" / "ko" / NAME)
+    message = _refused(grade, ["--solutions", "--out", str(tmp_path / "r.csv"), "--course", str(tiny_course)], capsys)
+    assert f"notebooks/ko/{NAME} has the exercises ['squared_gradient', 'intercept_column']" in message
+
+
 def test_grading_without_a_namespace_still_refuses_the_kernel_network(tiny_course, tmp_path, listening):
     subs = tmp_path / "submissions"
     _submit(subs, "dave", _tiny_notebook(SOLUTIONS, extra=[PROBE.replace("PORT", str(listening))]))
@@ -361,18 +510,39 @@ def test_grading_without_a_namespace_still_refuses_the_kernel_network(tiny_cours
 
 
 def test_grading_the_real_notebook_04(release, tmp_path):
+    """Its solutions in both editions, the student edition as handed out (both editions, a copy of
+    the whole folder), and that copy with the Korean edition answered."""
     subs = tmp_path / "submissions"
     _submit(subs, "key", grade.solved(nbformat.read(NB04, as_version=4)), NB04.name)
-    (subs / "handed-out" / "gd-course" / "notebooks").mkdir(parents=True)  # a copy of the whole folder
-    shutil.copy2(release / "notebooks" / NB04.name, subs / "handed-out" / "gd-course" / "notebooks" / NB04.name)
+    _submit(subs, "key-ko", grade.solved(nbformat.read(NB04_KO, as_version=4)), f"ko/{NB04.name}")
+    for student in ("handed-out", "ko-class"):  # a copy of the whole folder
+        shutil.copytree(release / "notebooks", subs / student / "gd-course" / "notebooks")
+    solved_ko = grade.solved(nbformat.read(NB04_KO, as_version=4))
+    _submit(subs, "ko-class", solved_ko, f"gd-course/notebooks/ko/{NB04.name}")
     out = tmp_path / "results.csv"
     run = _run("tools/grade.py", str(subs), "--out", str(out), "--jobs", "2")
     assert run.returncode == 0, run.stdout + run.stderr
     rows = _read_csv(out)
     names = grade.exercises_of(nbformat.read(NB04, as_version=4))
-    assert [(r["student"], r["exercise"]) for r in rows] == [(s, n) for s in ("handed-out", "key") for n in names]
-    assert {r["status"] for r in rows if r["student"] == "key"} == {"correct"}, rows
+    students = ("handed-out", "key", "key-ko", "ko-class")
+    assert [(r["student"], r["exercise"]) for r in rows] == [(s, n) for s in students for n in names]
+    for student in ("key", "key-ko", "ko-class"):
+        assert [(r["status"], r["points"]) for r in rows if r["student"] == student] == [("correct", "1")] * len(names)
     assert {r["status"] for r in rows if r["student"] == "handed-out"} == {"no answer"}, rows
+    assert {r["edition"] for r in rows if r["student"] in ("key-ko", "ko-class")} == {"ko"}
+
+
+def test_grade_solutions_covers_both_editions(tmp_path):
+    out = tmp_path / "solutions" / "results.csv"
+    run = _run("tools/grade.py", "--solutions", "--notebooks", NB04.name, "--out", str(out), "--jobs", "2")
+    assert run.returncode == 0, run.stdout + run.stderr
+    rows = _read_csv(out)
+    names = grade.exercises_of(nbformat.read(NB04, as_version=4))
+    assert [(r["student"], r["edition"], r["exercise"], r["status"]) for r in rows] == [
+        (student, edition, name, "correct") for student, edition in (("solutions", "en"), ("solutions-ko", "ko"))
+        for name in names
+    ]  # fmt: skip
+    assert (tmp_path / "solutions" / "executed" / "solutions-ko" / "ko" / NB04.name).is_file()
 
 
 def test_grade_refuses_bad_arguments(tmp_path, capsys):
@@ -414,6 +584,49 @@ def test_hidden_tests_cover_every_exercise_and_their_variants_hold():
         accept = variant.accept or (lambda a, e, **_: tests._close(a, e))
         assert accept(expected, expected, **variant.arrays()), name
         assert not accept(expected + 1.0, expected, **variant.arrays()), name
+
+
+def test_hidden_tests_messages_have_their_korean():
+    """Every message of the hidden tests (say("...")) has its Korean, with the same fields."""
+    import ast
+    import string
+
+    tests = grade.load_tests(ROOT / "grading" / "hidden_tests.py")
+    tree = ast.parse((ROOT / "grading" / "hidden_tests.py").read_text(encoding="utf-8"))
+    said = [
+        node.args[0].value
+        for node in ast.walk(tree)
+        if isinstance(node, ast.Call) and getattr(node.func, "id", None) == "say"
+    ]
+    assert len(said) >= 6 and all(isinstance(t, str) for t in said)
+    fields = lambda text: sorted(f for _, f, _, _ in string.Formatter().parse(text) if f)  # noqa: E731
+    for template in said:
+        assert template in tests.KOREAN, template
+        assert fields(tests.KOREAN[template]) == fields(template), template
+        assert HANGUL.search(tests.KOREAN[template])
+
+
+def test_hidden_test_gives_the_same_verdict_in_korean():
+    import numpy as np
+
+    from helpers.i18n import edition
+
+    tests = grade.load_tests(ROOT / "grading" / "hidden_tests.py")
+    X_raw = np.array([[1, 1], [1, 2], [2, 2], [2, 3]], dtype=float)
+    verdicts = {}
+    for lang in ("en", "ko"):
+        for source in (
+            "answer = np.hstack([X_raw, np.ones((4, 1))])",
+            "answer = [[1, 1, 1], [1, 2, 1], [2, 2, 1], [2, 3, 1]]",
+        ):
+            namespace = {"np": np, "X_raw": X_raw}
+            exec(source, namespace)
+            with edition(lang):
+                verdicts[lang, source] = tests.grade("intercept_column", source, ROOT / "helpers", namespace)
+    for (lang, source), verdict in verdicts.items():
+        assert verdict["status"] == verdicts["en", source]["status"]
+        assert bool(HANGUL.search(verdict["message"])) == (lang == "ko"), verdict
+    assert [v["status"] for (lang, _), v in verdicts.items() if lang == "ko"] == ["correct", "wrong"]
 
 
 def test_hidden_test_runs_the_answer_cell_again_on_other_data(monkeypatch):

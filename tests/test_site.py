@@ -4,12 +4,16 @@ What is checked:
 - how a notebook becomes a page (setup cell and Colab badge left out, solutions closed or left out,
   old-layout solution cells too, an explorer's stored picture kept without its widget output), and
   the clear errors for a bad configuration or notebook;
-- a small course of two editions (the second under notebooks/ko, as the Korean edition will be)
-  built for real: nothing executed, launch links from tools/links.py, a warning fails the build;
+- a small course of two editions (the second under notebooks/ko, as the Korean edition is) built
+  for real: nothing executed, launch links from tools/links.py, each page linked to its page in the
+  other edition and back, the Korean pages marked lang="ko", a warning fails the build;
+- the real course's site has a page for every notebook of both editions (read at run time), each
+  Korean page linking to its English page and back;
 - the real course built into tmp_path, two pages opened in headless chromium with every request off
   this machine refused: maths typeset by the bundled MathJax (no raw TeX left), figures and the
   explorer's picture loaded, Colab and Binder links right, Korean text, the setup cell absent and
-  the solutions closed. Screenshots at a wide and a narrow width go to /tmp/site-shots/.
+  the solutions closed; and one Korean page whose English button opens the English page.
+  Screenshots at a wide and a narrow width go to /tmp/site-shots/.
 
 Skipped with a message when the site's tools (requirements-site.txt) or chromium are missing.
 """
@@ -232,6 +236,8 @@ def test_links_to_repository_files_point_at_the_repository(tmp_path):
         ('title = "t"\ntheme = "dark"\n[[editions]]\nfolder = "notebooks"\ntitle = "e"', "unknown key(s) theme"),
         ('title = "t"\n[[editions]]\nfolder = "notebooks"\ntitle = "a"\n[[editions]]\nfolder = "notebooks"\ntitle = "b"', "appears twice"),
         ("title = ", "not valid TOML"),
+        ('title = "t"\n[[editions]]\nfolder = "notebooks"\ntitle = "e"\nlanguage = "fr"', "editions[0].language must be one of en, ko, got 'fr'"),
+        ('title = "t"\n[[editions]]\nfolder = "notebooks"\ntitle = "e"\nlang = "ko"', "editions[0] may hold description, explorer_note, folder, language, title only"),
     ],
 )  # fmt: skip
 def test_bad_configuration_is_named(tmp_path, toml, message):
@@ -244,6 +250,18 @@ def test_bad_configuration_is_named(tmp_path, toml, message):
 def test_the_project_configuration_is_valid():
     config = build_site.load_config(ROOT / "site" / "config.toml")
     assert config.editions[0].folder == "notebooks" and config.solutions in build_site.SOLUTION_MODES
+    korean = [e for e in config.editions if e.folder == "notebooks/ko"]
+    assert korean and korean[0].language == "ko" and korean[0].title == "한국어판"
+    assert "탐색기" in korean[0].explorer_note, "the Korean pages' explorer note is Korean"
+
+
+def test_an_editions_language_follows_its_folder(tmp_path):
+    path = tmp_path / "site.toml"
+    path.write_text(
+        'title = "t"\n[[editions]]\nfolder = "notebooks"\ntitle = "e"\n[[editions]]\nfolder = "notebooks/ko"\ntitle = "k"\n',
+        encoding="utf-8",
+    )
+    assert [e.language for e in build_site.load_config(path).editions] == ["en", "ko"]
 
 
 def test_offline_check_flags_what_a_page_would_load_from_the_web(tmp_path):
@@ -279,8 +297,15 @@ def test_a_small_course_of_two_editions_builds_from_stored_outputs(tmp_path):
     assert not list(tmp_path.rglob("EXECUTED")), "the build executed a notebook"
     index = (html / "index.html").read_text(encoding="utf-8")
     assert "한국어판" in index and "경사하강법 알고리즘" in index
+    assert "<th" in index and "무엇을 하나" in index and "What you do" in index, "each edition's table in its language"
     for folder, in_notebooks in [("notebooks", "01_first.ipynb"), ("notebooks/ko", "ko/01_first.ipynb")]:
         page = (html / folder / "01_first.html").read_text(encoding="utf-8")
+        # The same notebook's page in the other edition, linked from the page's top bar, in its language.
+        other, lang = ("ko/01_first.html", "ko") if folder == "notebooks" else ("../01_first.html", "en")
+        assert f'<html lang="{"ko" if folder.endswith("ko") else "en"}"' in page
+        link = re.search(r'<a class="btn btn-sm course-edition" href="([^"]+)" hreflang="(\w+)"', page)
+        assert link and link.groups() == (other, lang), page[:3000]
+        assert (html / folder / other).resolve().is_file()
         assert "stored output 42" in page
         assert f'href="{REPO.colab(in_notebooks)}"' in page and f'href="{REPO.binder(in_notebooks)}"' in page
         assert "google.colab" not in page and "colab-badge.svg" not in page
@@ -335,6 +360,30 @@ def course_site(tmp_path_factory) -> Path:
     return build_site.build(ROOT / "site" / "config.toml", ROOT, build, quiet=True)
 
 
+def test_the_site_has_every_notebook_of_both_editions(course_site):
+    """A page for every notebook of notebooks/ and notebooks/ko/ (as they are now), each Korean page
+    marked Korean and linked to its English page, which links back; the home page lists them all."""
+    english = sorted(p.name for p in (ROOT / "notebooks").glob("*.ipynb"))
+    korean = sorted(p.name for p in (ROOT / "notebooks" / "ko").glob("*.ipynb"))
+    assert korean == english and len(korean) == 9
+    index = (course_site / "index.html").read_text(encoding="utf-8")
+    assert "한국어판" in index
+    titles = {file: ko for file, _title, ko, _what in links.SECTIONS}
+    repo = links.read_repo()
+    for name in korean:
+        stem = name.removesuffix(".ipynb")
+        assert f'href="notebooks/ko/{stem}.html"' in index and f'href="notebooks/{stem}.html"' in index
+        page = (course_site / "notebooks" / "ko" / f"{stem}.html").read_text(encoding="utf-8")
+        assert '<html lang="ko"' in page, name
+        assert f'href="../{stem}.html" hreflang="en"' in page, f"ko/{name}: no link to its English page"
+        assert f'href="{repo.colab("ko/" + name)}"' in page and f'href="{repo.binder("ko/" + name)}"' in page
+        assert titles[name] in page and "google.colab" not in page
+        assert "<details>" in page and "<details open" not in page, f"ko/{name}: its solutions are not closed"
+        back = (course_site / "notebooks" / f"{stem}.html").read_text(encoding="utf-8")
+        assert '<html lang="en"' in back
+        assert f'href="ko/{stem}.html" hreflang="ko"' in back, f"{name}: no link to its Korean page"
+
+
 @contextlib.contextmanager
 def serve(folder: Path):
     """The site over HTTP on 127.0.0.1 (a thread of this process), as a web host would serve it."""
@@ -365,7 +414,7 @@ JS_PROSE = """() => {
 JS_IMAGES = """() => Array.from(document.querySelectorAll('article img')).map(
   i => ({src: i.getAttribute('src'), ok: i.complete && i.naturalWidth > 0}))"""
 JS_EXPLORER_IMAGES = """() => Array.from(document.querySelectorAll('.cell')).filter(
-  c => /_explorer\\(/.test((c.querySelector('.cell_input') || {}).innerText || '')).map(
+  c => /\\b(explore|\\w+_explorer)\\(/.test((c.querySelector('.cell_input') || {}).innerText || '')).map(
   c => Array.from(c.querySelectorAll('.cell_output img')).some(i => i.complete && i.naturalWidth > 0))"""
 JS_CLIPPED_MATHS = """() => Array.from(document.querySelectorAll('mjx-container[display="true"]')).filter(
   m => m.scrollWidth > m.clientWidth + 1 && !['auto', 'scroll'].includes(getComputedStyle(m).overflowX)).length"""
@@ -449,6 +498,21 @@ def test_two_pages_read_offline_in_chromium(course_site):
                 assert not clipped, f"{name} at {width} px: formulas cut off instead of scrolling: {clipped}"
                 overflow = page.evaluate("document.documentElement.scrollWidth - document.documentElement.clientWidth")
                 assert overflow <= 1, f"{name} at {width} px: the page is {overflow} px wider than the window"
+            if width > 1000:  # a Korean page: its language, its explorer note, and its English button
+                page.goto(f"{base}/notebooks/ko/01_differentiation.html")
+                page.wait_for_function(JS_READY, timeout=30_000)
+                assert page.evaluate("document.documentElement.lang") == "ko"
+                assert korean["01_differentiation.ipynb"] in page.locator("article h1").inner_text()
+                assert page.locator("mjx-container").count() > 0 and page.locator("mjx-merror").count() == 0
+                editions = build_site.load_config(ROOT / "site" / "config.toml").editions
+                note = next(e for e in editions if e.folder == "notebooks/ko").explorer_note
+                assert page.get_by_text(note.strip("*")).is_visible()
+                page.screenshot(path=str(SHOTS / f"ko-01_differentiation-{width}-top.png"))
+                english = page.locator("a.course-edition")
+                assert english.inner_text().strip() == "English" and english.is_visible()
+                english.click()
+                page.wait_for_url(f"{base}/notebooks/01_differentiation.html")
+                assert page.evaluate("document.documentElement.lang") == "en"
             if width > 1000:  # the site's search, offline, finds a Korean word
                 page.goto(f"{base}/search.html?q=경사하강법")
                 page.wait_for_selector("#search-results li", timeout=15_000)

@@ -12,6 +12,9 @@ Steps:
    are left out (each page has its own Colab and Binder buttons), the solutions are closed or left
    out, and an explorer keeps its stored first picture without its widget output, which could only
    show "Loading widget" in a page without a kernel.
+   A notebook that is in more than one edition (the same file name in their folders, such as
+   notebooks/ and the Korean notebooks/ko/) gets a link to its page in each other edition; a page
+   carries its edition's language (``lang="ko"``).
 3. Run Sphinx with MyST-NB (site/conf.py) with warnings as errors, execution off.
 4. Check the pages: every page declares UTF-8, and no page or stylesheet loads anything from the
    web (scripts, styles, fonts, images); MathJax is served from the site itself.
@@ -69,11 +72,29 @@ EXPLORER_NOTE = (
 )
 
 
+#: The languages an edition may be in: the name of a link to a page in it, and the home page table's
+#: header and the notebooks' one-line summaries in it (from tools/links.py).
+LANGUAGES = {"en": "English", "ko": "한국어"}
+TABLE_HEADERS = {
+    "en": "| Notebook | What you do | Run it |",
+    "ko": "| 노트북 | 무엇을 하나 | 실행하기 |",
+}
+
+
 @dataclass(frozen=True)
 class Edition:
     folder: str  # relative to the repository, under notebooks/
     title: str
     explorer_note: str = EXPLORER_NOTE  # the line under each explorer's stored picture
+    language: str = "en"  # a key of LANGUAGES: the pages' lang, the home page table's words
+    description: str = ""  # a paragraph under the edition's heading on the home page
+
+
+def summaries(language: str) -> dict[str, str]:
+    """Notebook file → what it teaches, in ``language`` (tools/links.py keeps both)."""
+    if language == "ko":
+        return dict(links.KOREAN_WHAT)
+    return {file: text for file, _title, _korean, text in links.SECTIONS}
 
 
 @dataclass(frozen=True)
@@ -111,12 +132,21 @@ def load_config(path: Path) -> SiteConfig:
     editions = []
     for i, entry in enumerate(raw):
         where = f"{path}: editions[{i}]"
-        if not isinstance(entry, dict) or set(entry) - {"folder", "title", "explorer_note"}:
-            raise SiteError(f"{where} may hold folder, title and explorer_note only, got {entry!r}")
+        keys = {"folder", "title", "explorer_note", "language", "description"}
+        if not isinstance(entry, dict) or set(entry) - keys:
+            raise SiteError(f"{where} may hold {', '.join(sorted(keys))} only, got {entry!r}")
         folder, etitle = entry.get("folder"), entry.get("title")
         note = entry.get("explorer_note", EXPLORER_NOTE)
         if not isinstance(note, str) or not note.strip():
             raise SiteError(f"{where}.explorer_note must be a non-empty string, got {note!r}")
+        # A folder named after a language (notebooks/ko) is in that language unless told otherwise.
+        last = folder.rsplit("/", 1)[-1] if isinstance(folder, str) else ""
+        language = entry.get("language", last if last in LANGUAGES else "en")
+        if language not in LANGUAGES:
+            raise SiteError(f"{where}.language must be one of {', '.join(LANGUAGES)}, got {language!r}")
+        edescription = entry.get("description", "")
+        if not isinstance(edescription, str):
+            raise SiteError(f"{where}.description must be a string, got {edescription!r}")
         if not isinstance(folder, str) or not re.fullmatch(r"notebooks(/[\w.-]+)*", folder) or ".." in folder:
             raise SiteError(
                 f"{where}.folder must be notebooks or a folder under it, such as notebooks/ko "
@@ -124,7 +154,7 @@ def load_config(path: Path) -> SiteConfig:
             )
         if not isinstance(etitle, str) or not etitle.strip():
             raise SiteError(f"{where}.title must be a non-empty string, got {etitle!r}")
-        editions.append(Edition(folder, etitle, note))
+        editions.append(Edition(folder, etitle, note, language, " ".join(edescription.split())))
     folders = [e.folder for e in editions]
     if len(set(folders)) != len(folders):
         raise SiteError(f"{path}: an edition's folder appears twice in {folders!r}")
@@ -258,19 +288,23 @@ def stage(config: SiteConfig, root: Path, source: Path) -> dict:
     import nbformat
 
     repo = links.read_repo(root / "course.toml")
-    what = {file: text for file, _title, _korean, text in links.SECTIONS}
     blob = f"https://github.com/{repo.owner}/{repo.name}/blob/{repo.branch}"
     if source.exists():
         shutil.rmtree(source)
     source.mkdir(parents=True)
     pages: dict[str, dict] = {}
     index = [f"# {config.title}", "", config.description, ""]
+    # Which editions have each notebook (by file name): each page links to the others.
+    found = {e.folder: sorted((root / e.folder).glob("*.ipynb")) for e in config.editions}
     for edition in config.editions:
         folder = root / edition.folder
-        paths = sorted(folder.glob("*.ipynb"))
+        paths = found[edition.folder]
         if not paths:
             raise SiteError(f"editions folder {edition.folder!r}: no notebooks in {folder}")
-        rows = [f"## {edition.title}", "", "| Notebook | What you do | Run it |", "|---|---|---|"]
+        what = summaries(edition.language)
+        rows = [f"## {edition.title}", ""]
+        rows += [edition.description, ""] if edition.description else []
+        rows += [TABLE_HEADERS[edition.language], "|---|---|---|"]
         toc = ["```{toctree}", ":hidden:", f":caption: {edition.title}", ""]
         for path in paths:
             where = f"{edition.folder}/{path.name}"
@@ -290,8 +324,15 @@ def stage(config: SiteConfig, root: Path, source: Path) -> dict:
                 "source": where,
                 "colab": repo.colab(in_notebooks),
                 "binder": repo.binder(in_notebooks),
-            }
-            summary = what.get(path.name, "") if edition.folder == "notebooks" else ""
+                "language": edition.language,
+                "editions": [  # the same notebook in the other editions
+                    {"page": f"{other.folder}/{path.stem}", "label": LANGUAGES[other.language],
+                     "language": other.language}
+                    for other in config.editions
+                    if other is not edition and any(p.name == path.name for p in found[other.folder])
+                ],
+            }  # fmt: skip
+            summary = what.get(path.name, "")
             run = f"[Colab]({pages[docname]['colab']}) · [Binder]({pages[docname]['binder']})"
             rows.append(f"| [{_cell_text(title)}]({docname}.ipynb) | {_cell_text(summary)} | {run} |")
             toc.append(docname)

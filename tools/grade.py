@@ -9,6 +9,14 @@ notebooks they submitted, at any depth (a copy of their whole course folder will
 matched to the course by its file name; by default the course notebooks that any student submitted
 are graded, ``--notebooks`` names them.
 
+Either edition may be submitted: the English one (notebooks/NAME) or the Korean one (한국어판,
+notebooks/ko/NAME). A notebook's edition is the language its setup cell chooses
+(``os.environ["GD_COURSE_LANGUAGE"] = "ko"``), or, without that line, ``ko`` when it sits in a folder
+named ko. Both editions run the same code and the same checks, and a verdict is the check's status,
+never its sentence, so the same answers get the same grade in either; the Korean edition's messages
+are in Korean. A student who hands in the notebook in both editions (a copy of the whole course
+folder holds both) is graded on the one with answers; when both have some, on the better of the two.
+
 Each submitted notebook runs from the top in a fresh kernel, inside a temporary course tree made of
 the instructor's helpers/ and course.toml: the notebook's setup cell puts that tree's helpers first on
 sys.path, so whatever a student did to their own copy is not used. The kernel has no network (a
@@ -18,7 +26,9 @@ and the whole notebook gets ``--timeout`` seconds. After every answer cell (the 
 (grading/hidden_tests.py) on the kernel's ``answer`` and prints its verdict as one marked JSON line;
 the grader reads it and stores the executed notebook without these cells.
 
-Written next to the CSV: ``reports/<student>.md`` and ``executed/<student>/<notebook>``.
+Written next to the CSV: ``reports/<student>.md`` and ``executed/<student>/<notebook>`` (the Korean
+edition in ``executed/<student>/ko/<notebook>``). ``--solutions`` grades the solutions of both editions,
+as the students "solutions" and "solutions-ko".
 Statuses: correct, wrong, no answer, unreadable (from the checks), error (the answer cell raised, the
 kernel died, a file that is not a notebook), timeout (the notebook ran past the time limit first).
 """
@@ -45,13 +55,18 @@ from multiprocessing import get_context
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
-FIELDS = ["student", "notebook", "exercise", "status", "points", "message"]
+FIELDS = ["student", "notebook", "exercise", "status", "points", "message", "edition"]
 STATUSES = ("correct", "wrong", "no answer", "unreadable", "error", "timeout")
 CHECK_CALL = re.compile(r"""\bcheck\(\s*["']([A-Za-z_]\w*)["']\s*,\s*answer\b""")
 PLACEHOLDER = re.compile(r"^answer = None\b.*$", re.MULTILINE)
 SOLUTION_CODE = re.compile(r"```python\n(.*?)```", re.DOTALL)
 ISOLATIONS = ("auto", "netns", "python")
 ROLE = "gd_course_grader"  # cell metadata key of the cells the grader inserts
+#: The editions: each one's folder under notebooks/ and its name in the reports.
+EDITIONS = {"en": "", "ko": "ko"}
+EDITION_NAMES = {"en": "English edition", "ko": "Korean edition"}
+#: The setup cell's line that chooses an edition (helpers/i18n.py reads the variable).
+LANGUAGE_LINE = re.compile(r"""\bos\.environ\[\s*["']GD_COURSE_LANGUAGE["']\s*\]\s*=\s*["'](\w+)["']""")
 
 
 # --- the course and its hidden tests ------------------------------------------------------------
@@ -62,6 +77,18 @@ class Course:
     root: Path
     tests: Path
     exercises: dict[str, list[str]]  # notebook file name -> exercise names, in the notebook's order
+    editions: dict[str, tuple[str, ...]] = field(default_factory=dict)  # notebook -> the editions it has
+
+
+def edition_of(nb, path: Path | None = None) -> str:
+    """The edition of a notebook: the language its setup cell chooses, or (no such line) "ko" for a
+    file in a folder named ko, else "en"."""
+    for cell in nb.cells if nb is not None else []:
+        if cell.cell_type == "code":
+            m = LANGUAGE_LINE.search(cell.source)
+            if m and m.group(1) in EDITIONS:
+                return m.group(1)
+    return "ko" if path is not None and path.parent.name == EDITIONS["ko"] else "en"
 
 
 def exercises_of(nb) -> list[str]:
@@ -98,14 +125,29 @@ def load_tests(path: Path):
 
 
 def load_course(root: Path, tests: Path) -> Course:
+    """The course's notebooks with exercises. Raises ValueError when an edition's notebook has other
+    exercises than the English one of the same name (the editions differ in their prose only)."""
     import nbformat
 
-    exercises = {}
+    exercises, editions = {}, {}
     for path in sorted((root / "notebooks").glob("*.ipynb")):
         names = exercises_of(nbformat.read(path, as_version=4))
         if names:
             exercises[path.name] = names
-    return Course(root, tests, exercises)
+            editions[path.name] = ("en",)
+    for edition, folder in EDITIONS.items():
+        if not folder:
+            continue
+        for path in sorted((root / "notebooks" / folder).glob("*.ipynb")):
+            names = exercises_of(nbformat.read(path, as_version=4))
+            if names != exercises.get(path.name, []):
+                raise ValueError(
+                    f"notebooks/{folder}/{path.name} has the exercises {names}, its English edition "
+                    f"{exercises.get(path.name, [])}: the editions must have the same ones"
+                )
+            if names:
+                editions[path.name] += (edition,)
+    return Course(root, tests, exercises, editions)
 
 
 # --- running one notebook -----------------------------------------------------------------------
@@ -362,6 +404,7 @@ class Row:
     status: str
     points: float
     message: str
+    edition: str = ""  # "en" or "ko": the edition graded ("" when none was)
 
     def as_dict(self) -> dict:
         return {**self.__dict__, "points": f"{self.points:g}", "message": " ".join(self.message.split())}
@@ -373,42 +416,110 @@ class NotebookGrade:
     rows: list[Row]
     note: str = ""
     seconds: float | None = None
+    edition: str = ""
+
+
+@dataclass
+class Submitted:
+    """One file a student handed in for a notebook: its edition, and the notebook (None if unreadable)."""
+
+    path: Path
+    edition: str
+    nb: object | None
+    problem: str = ""
+
+
+def _read_submission(path: Path) -> Submitted:
+    import nbformat
+
+    try:
+        nb = nbformat.read(path, as_version=4)
+    except Exception as exc:
+        return Submitted(path, edition_of(None, path), None, f"{type(exc).__name__}: {exc}")
+    return Submitted(path, edition_of(nb, path), nb)
+
+
+def blank(nb) -> bool:
+    """No answer written: every answer cell still starts with the placeholder ``answer = None``."""
+    return all(PLACEHOLDER.search(nb.cells[i].source) for i in answer_cells(nb).values())
 
 
 def find_submission(folder: Path, name: str) -> list[Path]:
     return sorted(p for p in folder.rglob(name) if p.is_file() and ".ipynb_checkpoints" not in p.parts)
 
 
+def _total(grade: NotebookGrade) -> tuple[float, int]:
+    """What ranks two gradings of one notebook: the points, then the exercises answered."""
+    return sum(r.points for r in grade.rows), sum(r.status not in ("no answer", "timeout") for r in grade.rows)
+
+
 def grade_notebook(job: Job, name: str, tests, tmp: Path) -> NotebookGrade:
+    """One notebook of one student, in the edition handed in (the better one, if both have answers)."""
+    exercises = job.course.exercises[name]
+
+    def rows(status: str, message: str, edition: str = "") -> list[Row]:
+        return [Row(job.student, name, ex, status, 0, message, edition) for ex in exercises]
+
+    found = [_read_submission(p) for p in find_submission(job.folder, name)]
+    if not found:
+        return NotebookGrade(name, rows("no answer", "not submitted"), "not submitted")
+    by_edition = {e: [s for s in found if s.edition == e] for e in EDITIONS}
+    for edition, files in by_edition.items():
+        if len(files) > 1:
+            where = ", ".join(str(s.path.relative_to(job.folder)) for s in files)
+            in_edition = f" in the {EDITION_NAMES[edition]}" if len(found) > len(files) else ""
+            message = f"{len(files)} files named {name}{in_edition} ({where}): submit one"
+            return NotebookGrade(name, rows("unreadable", message, edition), edition=edition)
+    candidates = [files[0] for files in by_edition.values() if files]  # one per edition, English first
+    skipped = []
+    if len(candidates) > 1:
+        answered = [s for s in candidates if s.nb is None or not blank(s.nb)]
+        skipped = [s for s in candidates if s not in answered] if answered else candidates[1:]
+        candidates = answered or candidates[:1]
+    grades = [grade_file(job, name, s, tests, tmp) for s in candidates]
+    best = max(grades, key=_total)  # the first of equals: the English edition
+    notes = [best.note] if best.note else []
+    for s in skipped:
+        notes.append(f"the {EDITION_NAMES[s.edition]} ({s.path.relative_to(job.folder)}) has no answers: not graded")
+    for s, g in zip(candidates, grades):
+        if g is not best:
+            got = _total(g)[0]
+            notes.append(
+                f"the {EDITION_NAMES[s.edition]} ({s.path.relative_to(job.folder)}) was graded too, "
+                f"{got:g} points: the better one counts"
+            )
+    best.note = "; ".join(notes)
+    return best
+
+
+def grade_file(job: Job, name: str, sub: Submitted, tests, tmp: Path) -> NotebookGrade:
+    """Run and grade one submitted file of notebook ``name``."""
     import nbformat
 
     exercises = job.course.exercises[name]
+    edition = sub.edition
 
     def rows(status: str, message: str) -> list[Row]:
-        return [Row(job.student, name, ex, status, 0, message) for ex in exercises]
+        return [Row(job.student, name, ex, status, 0, message, edition) for ex in exercises]
 
-    found = find_submission(job.folder, name)
-    if not found:
-        return NotebookGrade(name, rows("no answer", "not submitted"), "not submitted")
-    if len(found) > 1:
-        where = ", ".join(str(p.relative_to(job.folder)) for p in found)
-        return NotebookGrade(name, rows("unreadable", f"{len(found)} files named {name} ({where}): submit one"))
-    try:
-        nb = nbformat.read(found[0], as_version=4)
-    except Exception as exc:
-        return NotebookGrade(name, rows("unreadable", f"the file is not a notebook ({type(exc).__name__}: {exc})"))
+    if sub.nb is None:
+        return NotebookGrade(name, rows("unreadable", f"the file is not a notebook ({sub.problem})"), edition=edition)
+    nb = sub.nb
     code = "\n".join(c.source for c in nb.cells if c.cell_type == "code")
     problem = tests.source_problem(code)
     if problem:
-        return NotebookGrade(name, rows("wrong", problem), problem)
+        return NotebookGrade(name, rows("wrong", problem), problem, edition=edition)
 
     course_dir = tmp / "course"
-    notebook_dir = course_dir / "notebooks"
+    notebook_dir = course_dir / "notebooks" / EDITIONS[edition]
+    notebook_dir.mkdir(parents=True, exist_ok=True)
     token = secrets.token_hex(8)
     run_nb, placed, marker = prepare(nb, exercises, token=token, tests=job.course.tests, helpers=course_dir / "helpers")
     # The machine's own numerical-library settings pass through unchanged (the stored outputs were
     # checked under them); with --jobs > 1 an instructor may export OMP_NUM_THREADS=1 before grading.
-    env = dict(os.environ, IPYTHONDIR=str(tmp / "ipython"))
+    # The edition's language for the checks' messages, whatever the grader's own shell has (the
+    # setup cell sets it too; a notebook that lost that line still speaks its edition's language).
+    env = dict(os.environ, IPYTHONDIR=str(tmp / "ipython"), GD_COURSE_LANGUAGE=edition)
     run = (
         run_notebook(
             run_nb,
@@ -431,7 +542,7 @@ def grade_notebook(job: Job, name: str, tests, tmp: Path) -> NotebookGrade:
         if cell.cell_type == "code":
             cell.outputs, cell.execution_count = [], None
     nb.cells = executed + nb.cells[len(executed) :]
-    target = job.out_dir / "executed" / job.student / name
+    target = job.out_dir / "executed" / job.student / EDITIONS[edition] / name
     target.parent.mkdir(parents=True, exist_ok=True)
     nbformat.write(nb, target)
 
@@ -449,11 +560,11 @@ def grade_notebook(job: Job, name: str, tests, tmp: Path) -> NotebookGrade:
                 verdict["message"] += f"; the first cell that raised is cell {first_error[0] + 1} ({first_error[1]})"
         status = verdict["status"]
         points = tests.points(ex) if status == "correct" else 0
-        result.append(Row(job.student, name, ex, status, points, verdict["message"]))
+        result.append(Row(job.student, name, ex, status, points, verdict["message"], edition))
     if not placed:
-        return NotebookGrade(name, result, "not run: none of its answer cells is in the file")
+        return NotebookGrade(name, result, "not run: none of its answer cells is in the file", edition=edition)
     note = f"ran in {run.seconds:.1f} s" + (f"; {run.reason}" if run.stopped else "")
-    return NotebookGrade(name, result, note, run.seconds)
+    return NotebookGrade(name, result, note, run.seconds, edition)
 
 
 def grade_student(job: Job) -> tuple[str, list[Row], str]:
@@ -499,7 +610,8 @@ def report(job: Job, grades: list[NotebookGrade], tests) -> str:
     ]
     for g in grades:
         g_got, g_of = total(g.rows)
-        lines += ["", f"## {g.name}: {g_got:g} of {g_of:g} points", ""]
+        where = " (한국어판, the Korean edition)" if g.edition == "ko" else ""
+        lines += ["", f"## {g.name}{where}: {g_got:g} of {g_of:g} points", ""]
         if g.note:
             lines += [g.note[0].upper() + g.note[1:] + ".", ""]
         lines += ["| exercise | status | points | message |", "|---|---|---|---|"]
@@ -527,13 +639,21 @@ def solved(nb):
     return nb
 
 
-def write_solutions(course: Course, notebooks, folder: Path) -> None:
+def write_solutions(course: Course, notebooks, folder: Path, edition: str = "en") -> list[str]:
+    """The solved notebooks of one edition in ``folder`` (the Korean ones under ko/, as in a student's
+    copy of the course); returns the names written (those the course has in that edition)."""
     import nbformat
 
+    written = []
     for name in notebooks:
-        nb = solved(nbformat.read(course.root / "notebooks" / name, as_version=4))
-        folder.mkdir(parents=True, exist_ok=True)
-        nbformat.write(nb, folder / name)
+        if edition not in course.editions.get(name, ("en",)):
+            continue
+        sub = EDITIONS[edition]
+        nb = solved(nbformat.read(course.root / "notebooks" / sub / name, as_version=4))
+        (folder / sub).mkdir(parents=True, exist_ok=True)
+        nbformat.write(nb, folder / sub / name)
+        written.append(name)
+    return written
 
 
 # --- the command -------------------------------------------------------------------------------
@@ -600,7 +720,10 @@ def main(argv: list[str] | None = None) -> int:
         tests = load_tests(tests_path)
     except Exception as exc:
         parser.error(f"--tests {str(tests_path)!r} could not be imported: {type(exc).__name__}: {exc}")
-    course = load_course(course_root, tests_path)
+    try:
+        course = load_course(course_root, tests_path)
+    except ValueError as exc:
+        parser.error(str(exc))
     if str(course_root) not in sys.path:
         sys.path.insert(0, str(course_root))  # the course's own helpers, whatever else is installed
     from helpers.exercises import exercise_names
@@ -619,7 +742,10 @@ def main(argv: list[str] | None = None) -> int:
         if args.solutions:
             submissions = Path(scratch)
             names = names or list(course.exercises)
-            write_solutions(course, names, submissions / "solutions")
+            # Both editions, as two students: the same answers must get the same grade in each.
+            for edition in EDITIONS:
+                student = "solutions" if edition == "en" else f"solutions-{edition}"
+                write_solutions(course, names, submissions / student, edition)
         else:
             submissions = args.submissions.resolve()
         students = sorted(p for p in submissions.iterdir() if p.is_dir() and not p.name.startswith("."))
@@ -637,7 +763,7 @@ def main(argv: list[str] | None = None) -> int:
     if args.solutions:
         failed = [r for r in rows if r.status != "correct"]
         for r in failed:
-            print(f"FAILED {r.notebook} {r.exercise}: {r.status}: {r.message}")
+            print(f"FAILED {r.student} {r.notebook} {r.exercise}: {r.status}: {r.message}")
         return 1 if failed else 0
     return 0
 

@@ -1,6 +1,7 @@
 """Sphinx extension of the course's website: the title, the repository and each notebook page's
-Colab and Binder buttons, from the manifest that tools/build_site.py writes beside the sources;
-and MathJax, served from the site itself.
+Colab and Binder buttons, its links to the same notebook in the other editions and its language
+(``lang="ko"`` on a Korean page), from the manifest that tools/build_site.py writes beside the
+sources; and MathJax, served from the site itself.
 
 The URLs in the manifest are made by tools/links.py (Repo.colab, Repo.binder), the same code that
 writes the README's and the notebooks' badges, so the site and the notebooks point at one place.
@@ -22,6 +23,8 @@ from sphinx.errors import ExtensionError
 MANIFEST = "_site.json"
 MATHJAX_PACKAGE = "sphinx-mathjax-offline"
 MATHJAX_FILES = ["tex-chtml.js", "input", "output/chtml", "ui", "a11y", "sre", "adaptors"]
+#: The tooltip of a link to another edition's page, in that edition's language.
+EDITION_TITLES = {"en": "This notebook in the English edition", "ko": "이 노트북의 한국어판"}
 
 
 def mathjax_source() -> Path:
@@ -66,6 +69,13 @@ def _page_context(app, pagename, templatename, context, doctree) -> None:
         return
     context["course_colab_url"] = page["colab"]
     context["course_binder_url"] = page["binder"]
+    for other in page.get("editions", []):
+        if other["page"] not in app.env.all_docs:
+            raise ExtensionError(f"{pagename}: its page in another edition, {other['page']}, is not in the site")
+    context["course_editions"] = [
+        {**other, "title": EDITION_TITLES.get(other["language"], other["label"])} for other in page.get("editions", [])
+    ]
+    context["language"] = page.get("language", context.get("language"))  # <html lang="..."> of this page
     app.course_pages_with_links.add(pagename)  # type: ignore[attr-defined]
 
 
