@@ -19,13 +19,11 @@ from __future__ import annotations
 import importlib
 
 from . import nn
-from .autodiff import Value, trace
 from .calculus import difference_table, numeric_gradient
 from .datasets import load_digits, make_blobs, make_linear, make_rings, make_spirals
 from .descent import DescentResult, gradient_descent
 from .exercises import check
 from .functions import Objective, objective
-from .nn import MLP
 from .regression import Regression
 
 __version__ = "0.1.0"
@@ -36,36 +34,21 @@ _LAZY = {
         "COLORS",
         "subplots",
         "plot_activations",
-        "plot_beta_trajectory",
         "plot_curve",
         "plot_decision_regions",
         "plot_difference_error",
         "plot_gradient_field",
         "plot_graph",
         "plot_history",
-        "plot_loss_history",
-        "plot_path_1d",
-        "plot_paths_2d",
+        "plot_paths",
         "plot_regression_fit",
-        "plot_regression_paths",
         "plot_softmax",
         "plot_steps_to_converge",
         "plot_surface",
         "plot_tangent",
         "plot_update_directions",
     ),
-    "helpers.widgets": (
-        "chain_rule_explorer",
-        "classifier_explorer",
-        "convergence_explorer",
-        "descent_1d_explorer",
-        "descent_2d_explorer",
-        "momentum_explorer",
-        "regression_explorer",
-        "sgd_explorer",
-        "softmax_explorer",
-        "tangent_explorer",
-    ),
+    "helpers.widgets": ("explore",),
 }
 _HOME = {name: module for module, names in _LAZY.items() for name in names}
 
@@ -73,51 +56,35 @@ _HOME = {name: module for module, names in _LAZY.items() for name in names}
 __all__ = [
     "COLORS",
     "DescentResult",
-    "MLP",
     "Objective",
     "Regression",
-    "Value",
-    "chain_rule_explorer",
     "check",
-    "classifier_explorer",
-    "convergence_explorer",
-    "descent_1d_explorer",
-    "descent_2d_explorer",
     "difference_table",
+    "explore",
     "gradient_descent",
     "load_digits",
     "make_blobs",
     "make_linear",
     "make_rings",
     "make_spirals",
-    "momentum_explorer",
     "nn",
     "numeric_gradient",
     "objective",
     "plot_activations",
-    "plot_beta_trajectory",
     "plot_curve",
     "plot_decision_regions",
     "plot_difference_error",
     "plot_gradient_field",
     "plot_graph",
     "plot_history",
-    "plot_loss_history",
-    "plot_path_1d",
-    "plot_paths_2d",
+    "plot_paths",
     "plot_regression_fit",
-    "plot_regression_paths",
     "plot_softmax",
     "plot_steps_to_converge",
     "plot_surface",
     "plot_tangent",
     "plot_update_directions",
-    "regression_explorer",
-    "sgd_explorer",
-    "softmax_explorer",
     "subplots",
-    "tangent_explorer",
-    "trace",
 ]
 
 

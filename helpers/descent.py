@@ -39,6 +39,7 @@ __all__ = [
     "gd_step",
     "gradient_descent",
     "iterate",
+    "momentum_rate",
     "momentum_step",
     "oscillates",
 ]
@@ -216,6 +217,46 @@ def momentum_step(lr: float, beta: float = 0.9) -> Step:
         return x - lr * v, v
 
     return step
+
+
+def momentum_rate(lr: float, beta: float, curvatures) -> float:
+    """The heavy ball's factor per step on a quadratic: the largest spectral radius over the curvatures.
+
+    Along an eigenvector of curvature μ, heavy-ball momentum (v ← βv + ∇f(x), x ← x − λv) maps the
+    pair (x_k, x_{k−1}) to (x_{k+1}, x_k) by the matrix [[1 + β − λμ, −β], [1, 0]], whose eigenvalues
+    are the roots of z² − (1 + β − λμ)z + β. The slowest direction sets the rate: the largest
+    modulus of a root over all μ. Below 1 the run converges, above 1 it diverges.
+
+    Parameters
+    ----------
+    lr : float
+        The learning rate λ.
+    beta : float
+        The momentum β (0 is plain descent, whose rate is max |1 − λμ|).
+    curvatures : sequence of float
+        The eigenvalues μ of the Hessian (μ_min = 2 and μ_max = 20 for x² + 10y², the momentum
+        explorer's function).
+
+    Returns
+    -------
+    float
+
+    Examples
+    --------
+    >>> round(momentum_rate(2 / 22, 0.0, (2.0, 20.0)), 4)  # descent with λ = 2/(μ_min + μ_max): (κ − 1)/(κ + 1)
+    0.8182
+    >>> round(momentum_rate(0.1, 0.5, (2.0, 20.0)), 4)  # complex roots: the rate is √β
+    0.7071
+    """
+    lr = check_real("lr", lr, low=0.0)
+    beta = check_real("beta", beta, low=0.0)
+    rate = 0.0
+    for mu in curvatures:
+        a = 1.0 + beta - lr * float(mu)
+        disc = a * a - 4.0 * beta
+        # Real roots: (|a| + √disc)/2 is the larger modulus; complex ones both have modulus √β.
+        rate = max(rate, (abs(a) + math.sqrt(disc)) / 2.0 if disc >= 0 else math.sqrt(beta))
+    return rate
 
 
 def _norm(g) -> float:

@@ -10,6 +10,9 @@ The lecture's notation, with rows as examples (X is n×d):
 
 Every activation's derivative is written as a function of the pre-activation x (``sigmoid_grad(x)``
 is σ'(x), not σ'(σ(x))), because backpropagation multiplies by σ'(Z⁽ℓ⁾).
+
+The scalar autodiff engine of notebook 09 is here too: ``nn.Value`` and ``nn.trace`` (its graph,
+from :mod:`helpers.autodiff`), so the notebooks reach every network name through ``nn``.
 """
 
 from __future__ import annotations
@@ -21,6 +24,7 @@ from typing import Any, Literal, overload
 
 import numpy as np
 
+from .autodiff import Value, trace
 from .descent import DIVERGENCE_LIMIT, DescentResult
 from .validation import (
     MAX_ELEMENTS,
@@ -40,6 +44,7 @@ __all__ = [
     "MLP",
     "ForwardCache",
     "TrainingObjective",
+    "Value",
     "argmax_one_hot",
     "cache_nbytes",
     "cross_entropy",
@@ -57,6 +62,7 @@ __all__ = [
     "softmax_naive",
     "tanh",
     "tanh_grad",
+    "trace",
 ]
 
 ArrayOrFloat = Any  # a float for scalar input, an ndarray otherwise

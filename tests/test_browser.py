@@ -86,7 +86,7 @@ def _stored_statuses(path: Path) -> list[str]:
     """The status line stored under each explorer call, in order (the notebook's executed text output)."""
     statuses = []
     for cell in json.loads(path.read_text(encoding="utf-8"))["cells"]:
-        if cell["cell_type"] == "code" and "_explorer(" in "".join(cell["source"]):
+        if cell["cell_type"] == "code" and "explore(" in "".join(cell["source"]):
             streams = ["".join(o["text"]) for o in cell.get("outputs", []) if o["output_type"] == "stream"]
             statuses.append(streams[-1].strip() if streams else None)
     return statuses

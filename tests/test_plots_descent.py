@@ -23,12 +23,12 @@ from helpers.plots.descent import (
     as_objective,
     plot_curve,
     plot_gradient_field,
-    plot_history,
     plot_path_1d,
     plot_paths_2d,
     plot_steps_to_converge,
     plot_surface,
 )
+from helpers.plots.runs import plot_history
 
 pytestmark = pytest.mark.filterwarnings("error")
 
@@ -303,7 +303,7 @@ def test_arguments_are_checked_with_clear_messages(call, match):
 def test_as_objective_refuses_other_things():
     with pytest.raises(TypeError, match="f must be an Objective or one of the names"):
         as_objective(lambda x: x)
-    with pytest.raises(TypeError, match=r"results\[0\] must be a DescentResult"):
+    with pytest.raises(TypeError, match=r"runs\[0\] must be a DescentResult"):
         plot_history([object()])
 
 

@@ -28,7 +28,7 @@ NOTEBOOKS = sorted((ROOT / "notebooks").glob("*.ipynb"))
 
 
 def explorer_calls(path: Path) -> list[tuple[str, tuple, dict]]:
-    """The explorer calls in a notebook's code cells, in order: (factory name, args, kwargs) of literals."""
+    """The ``explore(name, …)`` calls in a notebook's code cells, in order: (factory name, args, kwargs) of literals."""
     calls = []
     for cell in json.loads(path.read_text(encoding="utf-8"))["cells"]:
         if cell["cell_type"] != "code":
@@ -40,10 +40,10 @@ def explorer_calls(path: Path) -> list[tuple[str, tuple, dict]]:
             for line in source.splitlines()
         ]
         for node in ast.walk(ast.parse("\n".join(lines))):
-            if isinstance(node, ast.Call) and isinstance(node.func, ast.Name) and node.func.id.endswith("_explorer"):
-                args = tuple(ast.literal_eval(a) for a in node.args)
+            if isinstance(node, ast.Call) and isinstance(node.func, ast.Name) and node.func.id == "explore":
+                name, *args = (ast.literal_eval(a) for a in node.args)
                 kwargs = {k.arg: ast.literal_eval(k.value) for k in node.keywords}
-                calls.append((node.func.id, args, kwargs))
+                calls.append((explorers.EXPLORERS[name].__name__, tuple(args), kwargs))
     return calls
 
 

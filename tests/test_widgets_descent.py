@@ -13,6 +13,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from helpers.descent import momentum_rate
 from helpers.functions import FORMULA
 from helpers.widgets.calculus import TANGENT_FUNCTIONS, tangent_explorer
 from helpers.widgets.canvas import BlitCanvas
@@ -27,7 +28,6 @@ from helpers.widgets.descent import (
     descent_1d_explorer,
     descent_2d_explorer,
     momentum_explorer,
-    momentum_rate,
 )
 
 pytestmark = pytest.mark.filterwarnings("error")
@@ -359,20 +359,28 @@ def test_momentum_explorer_status_and_predicted_line():
     ("lr", "beta"), [(0.1, 0.5), (2 / 22, 0.0), (0.01, 0.0), (0.115, 0.28), (0.05, 0.9), (0.2, 0.99), (0.15, 0.1)]
 )
 def test_momentum_predicted_rate_is_the_spectral_radius(lr, beta):
-    assert momentum_rate(lr, beta) == pytest.approx(spectral_radius(lr, beta), rel=1e-9)
+    assert momentum_rate(lr, beta, MOMENTUM_CURVATURES) == pytest.approx(spectral_radius(lr, beta), rel=1e-9)
 
 
 def test_momentum_rate_matches_the_textbook_rates():
     mu_min, mu_max = MOMENTUM_CURVATURES
     kappa = mu_max / mu_min
     # Plain descent: max |1 − λμ|, and (κ − 1)/(κ + 1) at λ = 2/(μ_min + μ_max).
-    assert momentum_rate(0.03, 0.0) == pytest.approx(max(abs(1 - 0.03 * mu_min), abs(1 - 0.03 * mu_max)))
-    assert momentum_rate(2 / (mu_min + mu_max), 0.0) == pytest.approx((kappa - 1) / (kappa + 1))
+    assert momentum_rate(0.03, 0.0, MOMENTUM_CURVATURES) == pytest.approx(
+        max(abs(1 - 0.03 * mu_min), abs(1 - 0.03 * mu_max))
+    )
+    assert momentum_rate(2 / (mu_min + mu_max), 0.0, MOMENTUM_CURVATURES) == pytest.approx((kappa - 1) / (kappa + 1))
     # Polyak's heavy ball: λ = 4/(√μ_max + √μ_min)², β = ((√κ − 1)/(√κ + 1))², rate (√κ − 1)/(√κ + 1).
     lr = 4 / (np.sqrt(mu_max) + np.sqrt(mu_min)) ** 2
     beta = ((np.sqrt(kappa) - 1) / (np.sqrt(kappa) + 1)) ** 2
-    assert momentum_rate(lr, beta) == pytest.approx((np.sqrt(kappa) - 1) / (np.sqrt(kappa) + 1), rel=1e-6)
-    assert momentum_rate(lr * 1.01, beta) > momentum_rate(lr, beta) < momentum_rate(lr, beta * 1.01)
+    assert momentum_rate(lr, beta, MOMENTUM_CURVATURES) == pytest.approx(
+        (np.sqrt(kappa) - 1) / (np.sqrt(kappa) + 1), rel=1e-6
+    )
+    assert (
+        momentum_rate(lr * 1.01, beta, MOMENTUM_CURVATURES)
+        > momentum_rate(lr, beta, MOMENTUM_CURVATURES)
+        < momentum_rate(lr, beta * 1.01, MOMENTUM_CURVATURES)
+    )
 
 
 def test_momentum_explorer_at_the_minimum_and_a_typed_zero():

@@ -34,7 +34,7 @@ __all__ = [
     "draw_contours",
     "plot_curve",
     "plot_gradient_field",
-    "plot_history",
+    "history_figure",
     "plot_path_1d",
     "plot_paths_2d",
     "plot_steps_to_converge",
@@ -608,7 +608,7 @@ def _history(result: DescentResult, quantity: str) -> np.ndarray:
     return result.values
 
 
-def plot_history(results, *, quantity: str = "loss", labels=None, log: bool | None = None, ax=None):
+def history_figure(results, *, quantity: str = "loss", labels=None, log: bool | None = None, ax=None):
     """Draw the loss f(x_k) or the gradient's size |f'(x_k)| / ‖∇f(x_k)‖ against step k for one or several runs.
 
     Training runs (:meth:`helpers.nn.MLP.train`) are drawn against the epoch k: their cross-entropy

@@ -20,7 +20,7 @@ import ipywidgets as widgets
 import numpy as np
 from matplotlib.patches import Rectangle
 
-from ..descent import convergence_status, gradient_descent
+from ..descent import convergence_status, gradient_descent, momentum_rate
 from ..functions import (
     FORMULA,
     FORMULA_DOMAIN,
@@ -56,7 +56,6 @@ __all__ = [
     "descent_1d_explorer",
     "descent_2d_explorer",
     "momentum_explorer",
-    "momentum_rate",
 ]
 
 #: The step caps offered by the explorers' step-cap slider.
@@ -615,45 +614,6 @@ MOMENTUM_CURVATURES = (2.0, 20.0)
 MOMENTUM_TOL = 1e-6
 
 
-def momentum_rate(lr: float, beta: float, curvatures=MOMENTUM_CURVATURES) -> float:
-    """The heavy ball's factor per step on a quadratic: the largest spectral radius over the curvatures.
-
-    Along an eigenvector of curvature μ, heavy-ball momentum (v ← βv + ∇f(x), x ← x − λv) maps the
-    pair (x_k, x_{k−1}) to (x_{k+1}, x_k) by the matrix [[1 + β − λμ, −β], [1, 0]], whose eigenvalues
-    are the roots of z² − (1 + β − λμ)z + β. The slowest direction sets the rate: the largest
-    modulus of a root over all μ. Below 1 the run converges, above 1 it diverges.
-
-    Parameters
-    ----------
-    lr : float
-        The learning rate λ.
-    beta : float
-        The momentum β (0 is plain descent, whose rate is max |1 − λμ|).
-    curvatures : sequence of float
-        The eigenvalues μ of the Hessian (default μ_min = 2 and μ_max = 20 of x² + 10y²).
-
-    Returns
-    -------
-    float
-
-    Examples
-    --------
-    >>> round(momentum_rate(2 / 22, 0.0), 4)  # descent with λ = 2/(μ_min + μ_max): (κ − 1)/(κ + 1)
-    0.8182
-    >>> round(momentum_rate(0.1, 0.5), 4)  # complex roots: the rate is √β
-    0.7071
-    """
-    lr = check_real("lr", lr, low=0.0)
-    beta = check_real("beta", beta, low=0.0)
-    rate = 0.0
-    for mu in curvatures:
-        a = 1.0 + beta - lr * float(mu)
-        disc = a * a - 4.0 * beta
-        # Real roots: (|a| + √disc)/2 is the larger modulus; complex ones both have modulus √β.
-        rate = max(rate, (abs(a) + math.sqrt(disc)) / 2.0 if disc >= 0 else math.sqrt(beta))
-    return rate
-
-
 def _fitted_rate(errors: np.ndarray) -> float | None:
     """The per-step factor of ``errors`` fitted over the run: exp of the least-squares slope of log ‖x_k‖."""
     k = np.flatnonzero(errors > 0)
@@ -710,7 +670,7 @@ class Momentum(FigureExplorer):
     def update(self) -> str:
         lr, beta = self.value("lr"), self.value("beta")
         start = np.array([self.value("x0"), self.value("y0")])
-        self.rate = rate = momentum_rate(lr, beta)
+        self.rate = rate = momentum_rate(lr, beta, MOMENTUM_CURVATURES)
         # ‖∇f‖ = ‖(2x, 20y)‖ ≥ μ_min‖x‖: the run has passed ‖x_k‖ ≤ tol by the time ‖∇f‖ ≤ μ_min·tol.
         run = gradient_descent(self.objective, start, lr=lr, eps=MOMENTUM_CURVATURES[0] * MOMENTUM_TOL,
                                steps=self.max_steps, momentum=beta)  # fmt: skip
