@@ -18,7 +18,7 @@ from typing import TypeAlias
 import numpy as np
 import sympy
 
-from .formula import _real_diff, _vectorised, parse_formula
+from .formula import _parse, _real_diff, parse_formula, vectorise
 from .validation import (
     MAX_STEPS,
     MAX_WORK,
@@ -120,10 +120,14 @@ def expression_problem(expr: sympy.Basic, *, max_exponent: float | None = None, 
     return None
 
 
-def _expression(expr, names: tuple[str, ...]) -> sympy.Expr | sympy.Poly:
-    """A sympy expression from ``expr``: typed text is parsed safely in the variables ``names``."""
+def _expression(expr, names: tuple[str, ...], *, real: bool = False) -> sympy.Expr | sympy.Poly:
+    """A sympy expression from ``expr``: typed text is parsed safely in the variables ``names``.
+
+    ``real`` keeps typed text in the parser's real symbols, for an expression that is only compiled:
+    differentiated in complex ones, sin(tanh(y**100)) would keep sympy busy for seconds.
+    """
     if isinstance(expr, str):
-        return parse_formula(expr, names)
+        return _parse(expr, names) if real else parse_formula(expr, names)
     if isinstance(expr, (sympy.Expr, sympy.Poly)):
         problem = expression_problem(expr.as_expr() if isinstance(expr, sympy.Poly) else expr)
         if problem:
@@ -231,13 +235,13 @@ def derivative_function(expr: Expression, var: Variable = "x") -> Callable:
     4.0
     """
     name = _name(var)
-    e = _expression(expr, (name,))
+    e = _expression(expr, (name,), real=True)
     if isinstance(e, sympy.Poly):
         e = e.as_expr()
     (symbol,) = _symbols(e, (name,), require=True)
     derivative = _real_diff(e, symbol)
     _check_evaluable([derivative], (symbol,), "the derivative")
-    return _vectorised([derivative], (symbol,), stack=False)
+    return vectorise([derivative], (symbol,), stack=False)
 
 
 def gradient_function(expr: Expression, variables: Sequence[Variable]) -> Callable:
@@ -264,13 +268,13 @@ def gradient_function(expr: Expression, variables: Sequence[Variable]) -> Callab
     array([2., 4.])
     """
     names = _names(variables)
-    e = _expression(expr, names)
+    e = _expression(expr, names, real=True)
     if isinstance(e, sympy.Poly):
         e = e.as_expr()
     symbols = _symbols(e, names, require=False)
     _check_evaluable([e], symbols, "the expression")
     partials = [_real_diff(e, s) for s in symbols]
-    return _vectorised(partials, symbols, stack=True)
+    return vectorise(partials, symbols, stack=True)
 
 
 def hessian_matrix(expr: Expression, variables: Sequence[Variable]) -> sympy.Matrix:
@@ -291,7 +295,7 @@ def hessian_matrix(expr: Expression, variables: Sequence[Variable]) -> sympy.Mat
     [0, 4]])
     """
     names = _names(variables)
-    e = _expression(expr, names)
+    e = _expression(expr, names, real=True)
     if isinstance(e, sympy.Poly):
         e = e.as_expr()
     symbols = _symbols(e, names, require=False)

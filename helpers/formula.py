@@ -31,14 +31,13 @@ import math
 import re
 import unicodedata
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
 
 import numpy as np
 import sympy
 
 from .i18n import Messages
 
-__all__ = ["Formula", "FormulaError", "compile_formula", "parse_formula"]
+__all__ = ["FormulaError", "parse_formula", "vectorise"]
 
 MAX_LENGTH = 200
 MAX_NODES = 100
@@ -614,8 +613,12 @@ def _real(value) -> np.ndarray:
     return value.astype(float, copy=False)
 
 
-def _vectorised(exprs: Sequence[sympy.Expr], symbols: Sequence[sympy.Symbol], *, stack: bool) -> Callable:
+def vectorise(exprs: Sequence[sympy.Expr], symbols: Sequence[sympy.Symbol], *, stack: bool) -> Callable:
     """Compile ``exprs`` once with lambdify into a numpy callable that broadcasts and never warns.
+
+    The course's one way to turn expressions into numpy functions: an
+    :class:`~helpers.functions.Objective`'s ``f_grid``, the derivatives of :mod:`helpers.calculus`
+    and the minima search all come from here.
 
     With one symbol the callable takes ``x`` (number or array). With several it takes either
     ``d`` arguments or one array whose first axis has length ``d`` (a point, or stacked grids).
@@ -660,87 +663,6 @@ def _vectorised(exprs: Sequence[sympy.Expr], symbols: Sequence[sympy.Symbol], *,
         return out[()] if out.ndim == 0 else out
 
     return call
-
-
-@dataclass(frozen=True)
-class Formula:
-    """A parsed formula with its compiled value and derivative.
-
-    Attributes
-    ----------
-    text : str
-        The text as typed.
-    expr : sympy.Expr
-        The parsed expression.
-    variables : tuple of sympy.Symbol
-        Its variables, in order.
-    grad_expr : sympy.Expr or tuple of sympy.Expr
-        f' for one variable, the partial derivatives (∂f/∂x_1, …, ∂f/∂x_d) for several.
-    f : callable
-        ``f(x)`` for one variable; ``f(x, y, ...)`` or ``f(point)`` for several. Broadcasts over arrays.
-    grad : callable
-        ``grad(x)`` = f'(x) for one variable; for several, ``grad(point)`` returns an array of shape
-        ``(d,)`` (``(d, ...)`` for stacked grids). Outside the domain both return nan or inf, silently.
-    """
-
-    text: str
-    expr: sympy.Expr
-    variables: tuple[sympy.Symbol, ...]
-    grad_expr: sympy.Expr | tuple[sympy.Expr, ...]
-    f: Callable
-    grad: Callable
-
-    def __str__(self) -> str:
-        return f"f({', '.join(s.name for s in self.variables)}) = {self.expr}"
-
-
-@functools.lru_cache(maxsize=128)
-def _compile(text: str, names: tuple[str, ...]) -> Formula:
-    expr = _parse(text, names)
-    symbols = tuple(sympy.Symbol(n, real=True) for n in names)
-    partials = tuple(sympy.diff(expr, s) for s in symbols)
-    plain = tuple(_plain(p) for p in partials)
-    return Formula(
-        text=text,
-        expr=_plain(expr),
-        variables=tuple(sympy.Symbol(n) for n in names),
-        grad_expr=plain[0] if len(names) == 1 else plain,
-        f=_vectorised([expr], symbols, stack=False),
-        grad=_vectorised(partials, symbols, stack=len(symbols) > 1),
-    )
-
-
-def compile_formula(text: str, variables: Sequence[str] = ("x",)) -> Formula:
-    """Parse a typed formula and compile it and its derivative once into numpy callables.
-
-    Parameters
-    ----------
-    text : str
-        The formula, as accepted by :func:`parse_formula`.
-    variables : sequence of str
-        The variable names, in the order the callables take them.
-
-    Returns
-    -------
-    Formula
-
-    Raises
-    ------
-    TypeError, FormulaError
-        As :func:`parse_formula`.
-
-    Examples
-    --------
-    >>> F = compile_formula("x^2 + 2*x + 3")
-    >>> float(F.f(1.0)), float(F.grad(1.0))
-    (6.0, 4.0)
-    >>> G = compile_formula("x**2 + 2*y**2", ("x", "y"))
-    >>> G.grad([1.0, 1.0])
-    array([2., 4.])
-    """
-    if not isinstance(text, str):
-        raise TypeError(f"text must be a string such as 'x**2 + 1', got {text!r:.80} of type {type(text).__name__}")
-    return _compile(text, _check_variables(variables))
 
 
 # --- the Korean edition's messages (helpers/i18n.py) ---------------------------------------

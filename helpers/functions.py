@@ -23,7 +23,7 @@ import numpy as np
 import sympy as sp
 
 from .calculus import second_derivative
-from .formula import parse_formula
+from .formula import parse_formula, vectorise
 from .validation import _show, check_choice, check_real
 
 __all__ = [
@@ -162,7 +162,7 @@ def objective_from_expr(
     # numpy covers what math lacks (sign, ...). Grids always use numpy.
     point_modules = ["math", "numpy"]
     value = sp.lambdify(variables, expr, point_modules)
-    f_grid = _vectorised(sp.lambdify(variables, expr, "numpy"))
+    f_grid = vectorise([expr], variables, stack=False)
     if len(variables) == 1:
         f = value
         grad = sp.lambdify(variables, partials[0], point_modules)
@@ -265,16 +265,6 @@ def _check_domain(domain, dim: int) -> tuple:
     return tuple(out)
 
 
-def _vectorised(fn: Callable) -> Callable:
-    # lambdify returns a scalar for constant expressions; grids need an array of the right shape.
-    def grid(*arrays):
-        with np.errstate(all="ignore"):
-            out = fn(*arrays)
-        return np.broadcast_to(np.asarray(out, dtype=float), np.broadcast(*arrays).shape).copy()
-
-    return grid
-
-
 def _pretty(expr: sp.Expr) -> str:
     text = sp.sstr(expr).replace("**2", "²").replace("**3", "³").replace("**4", "⁴").replace("*", "·")
     return text
@@ -282,9 +272,7 @@ def _pretty(expr: sp.Expr) -> str:
 
 def _local_minima_1d(expr: sp.Expr, x: sp.Symbol, lo: float, hi: float) -> tuple[float, ...]:
     """Local minimisers in [lo, hi]: sign changes of f' on a fine grid, polished by Newton's method."""
-    d1 = sp.lambdify(x, sp.diff(expr, x), "numpy")
-    d2 = sp.lambdify(x, sp.diff(expr, x, 2), "numpy")
-    f = sp.lambdify(x, expr, "numpy")
+    d1, d2, f = (vectorise([e], (x,), stack=False) for e in (sp.diff(expr, x), sp.diff(expr, x, 2), expr))
     xs = np.linspace(lo, hi, 4001)
     g = d1(xs)
     found = []

@@ -13,7 +13,9 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from helpers import formula
-from helpers.formula import Formula, FormulaError, compile_formula, parse_formula
+from helpers.calculus import derivative_function, gradient_function
+from helpers.formula import FormulaError, parse_formula
+from helpers.functions import objective
 from helpers.i18n import edition
 
 x, y = sympy.symbols("x y")
@@ -112,8 +114,6 @@ def test_hostile_input_is_refused_fast_with_a_message(text, message):
 def test_non_string_text_is_a_type_error_naming_text(text):
     with pytest.raises(TypeError, match="text must be a string"):
         parse_formula(text)
-    with pytest.raises(TypeError, match="text must be a string"):
-        compile_formula(text)
 
 
 def test_formula_error_is_a_value_error():
@@ -192,72 +192,68 @@ def test_a_single_string_is_one_variable_name():
     assert parse_formula("t**2", "t") == sympy.Symbol("t") ** 2
 
 
-# --- compile_formula ------------------------------------------------------------------------
+# --- compiled: an Objective's f_grid and the derivatives of helpers.calculus ------------------
+# One routine (helpers.formula.vectorise) compiles every expression into numpy: these are its rules.
 
 
-def test_compiled_formula_values_and_derivative():
-    F = compile_formula("f(x) = x^2 + 2*x + 3")
-    assert isinstance(F, Formula)
-    assert str(F) == "f(x) = x**2 + 2*x + 3"
-    assert F.grad_expr == 2 * x + 2
-    assert F.f(1.0) == 6.0
-    assert F.grad(1.0) == 4.0
-    np.testing.assert_allclose(F.f(np.array([0.0, 1.0, 2.0])), [3.0, 6.0, 11.0])
-    np.testing.assert_allclose(F.grad([0.0, -1.0]), [2.0, 0.0])
+def test_a_typed_formula_becomes_an_objective_with_its_derivative():
+    F = objective("f(x) = x^2 + 2*x + 3")
+    assert F.expr == x**2 + 2 * x + 3 and F.derivative == 2 * x + 2
+    assert F.f(1.0) == 6.0 and F.grad(1.0) == 4.0
+    np.testing.assert_allclose(F.f_grid(np.array([0.0, 1.0, 2.0])), [3.0, 6.0, 11.0])
+    np.testing.assert_allclose(derivative_function("x^2 + 2*x + 3")(np.array([0.0, -1.0])), [2.0, 0.0])
 
 
 def test_compiled_gradient_of_two_variables_has_shape_d():
-    G = compile_formula("x**2 + 2*y**2", ("x", "y"))
-    assert str(G) == "f(x, y) = x**2 + 2*y**2"
-    g = G.grad(np.array([1.0, -2.0]))
+    G = objective("x**2 + 2*y**2", variables=("x", "y"))
+    grad = gradient_function("x**2 + 2*y**2", ("x", "y"))
+    g = grad(np.array([1.0, -2.0]))
     assert g.shape == (2,)
     np.testing.assert_allclose(g, [2.0, -8.0])
     assert G.f([1.0, -2.0]) == 9.0
-    assert G.f(1.0, -2.0) == 9.0
+    assert G.f_grid(1.0, -2.0) == 9.0
     X, Y = np.meshgrid(np.linspace(-1, 1, 4), np.linspace(-1, 1, 3))
-    assert G.f(X, Y).shape == (3, 4)
-    assert G.grad(np.stack([X, Y])).shape == (2, 3, 4)
+    assert G.f_grid(X, Y).shape == (3, 4)
+    assert grad(np.stack([X, Y])).shape == (2, 3, 4)
 
 
 def test_constant_parts_broadcast_like_the_input():
-    F = compile_formula("2*x + 5")  # f' = 2 does not depend on x
-    assert F.grad(np.zeros(4)).shape == (4,)
-    G = compile_formula("x + y", ("x", "y"))
-    np.testing.assert_array_equal(G.grad([3.0, 4.0]), [1.0, 1.0])
+    assert derivative_function("2*x + 5")(np.zeros(4)).shape == (4,)  # f' = 2 does not depend on x
+    np.testing.assert_array_equal(gradient_function("x + y", ("x", "y"))([3.0, 4.0]), [1.0, 1.0])
+    assert objective("3").f_grid(np.zeros((2, 3))).shape == (2, 3)
 
 
 def test_compiled_callables_refuse_wrong_arguments():
-    G = compile_formula("x**2 + 2*y**2", ("x", "y"))
+    grad = gradient_function("x**2 + 2*y**2", ("x", "y"))
     with pytest.raises(ValueError, match="expected a point of 2 coordinates"):
-        G.grad([1.0, 2.0, 3.0])
+        grad([1.0, 2.0, 3.0])
+    G = objective("x**2 + 2*y**2", variables=("x", "y"))
     with pytest.raises(TypeError, match="expected 2 argument"):
-        G.f(1.0, 2.0, 3.0)
+        G.f_grid(1.0, 2.0, 3.0)
     with pytest.raises(TypeError, match="x must be a number or an array"):
-        compile_formula("x").f("a")
+        objective("x").f_grid("a")
 
 
 def test_outside_the_domain_gives_nan_or_inf_without_warnings():
     with warnings.catch_warnings():
         warnings.simplefilter("error")
-        assert np.isnan(compile_formula("log(x)").f(-1.0))
-        assert np.isinf(compile_formula("1/x").grad(0.0))
-        assert np.isnan(compile_formula("sqrt(x)").grad(np.array([-1.0, 4.0])))[0]
-        assert np.isinf(compile_formula("exp(x)").f(1e5))
+        assert np.isnan(objective("log(x)").f_grid(-1.0))
+        assert np.isinf(derivative_function("1/x")(0.0))
+        assert np.isnan(derivative_function("sqrt(x)")(np.array([-1.0, 4.0])))[0]
+        assert np.isinf(objective("exp(x)").f_grid(1e5))
 
 
 def test_abs_derivative_is_sign_and_compiles():
-    F = compile_formula("abs(x)")
-    assert F.grad_expr == sympy.sign(x)
-    np.testing.assert_array_equal(F.grad([-2.0, 3.0]), [-1.0, 1.0])
+    np.testing.assert_array_equal(derivative_function("abs(x)")([-2.0, 3.0]), [-1.0, 1.0])
 
 
 def test_a_complex_constant_in_the_derivative_gives_nan_without_warnings():
-    F = compile_formula("cos(e)**x")  # cos(e) < 0: real only at whole numbers x
+    F = objective("cos(e)**x")  # cos(e) < 0: real only at whole numbers x
     with warnings.catch_warnings():
         warnings.simplefilter("error")
-        assert F.f(2.0) == pytest.approx(np.cos(np.e) ** 2)
-        assert np.isnan(F.f(0.5))
-        assert np.isnan(F.grad(1.0))
+        assert F.f_grid(2.0) == pytest.approx(np.cos(np.e) ** 2)
+        assert np.isnan(F.f_grid(0.5))
+        assert np.isnan(derivative_function("cos(e)**x")(1.0))
 
 
 @pytest.mark.parametrize(
@@ -267,20 +263,14 @@ def test_a_complex_constant_in_the_derivative_gives_nan_without_warnings():
 def test_formulas_that_make_sympy_slow_in_complex_symbols_stay_quick(text):
     # Built in complex symbols, each of these took sympy 5-10 s; the parser works in real ones.
     start = time.perf_counter()
-    F = compile_formula(text, ("x", "y"))
-    assert F.grad(np.array([0.5, 0.5])).shape == (2,)
+    assert gradient_function(text, ("x", "y"))(np.array([0.5, 0.5])).shape == (2,)
     assert time.perf_counter() - start < 2.0
 
 
-def test_compile_once_per_text():
-    assert compile_formula("x*cos(0.47*x)") is compile_formula("x*cos(0.47*x)")
-
-
-def test_compiled_formula_drives_gradient_descent():
+def test_a_typed_formula_drives_gradient_descent():
     from helpers.descent import gradient_descent
 
-    F = compile_formula("x^2 + 2*x + 3")
-    r = gradient_descent(F.grad, 1.5, lr=1e-2, eps=1e-5, f=F.f)
+    r = gradient_descent(objective("x^2 + 2*x + 3"), 1.5, lr=1e-2, eps=1e-5)
     assert r.converged
     assert abs(r.x + 1) < 1e-3
 
@@ -357,15 +347,15 @@ def _grow(inner):
 def test_random_formulas_are_refused_or_compile_to_silent_numpy_functions(text):
     start = time.perf_counter()
     try:
-        F = compile_formula(text, ("x", "y"))
+        grad = gradient_function(text, ("x", "y"))
     except FormulaError as exc:
         assert str(exc)
     else:
         points = np.array([[0.3, -1.7, 2.0], [1.1, 0.0, -0.5]])
         with warnings.catch_warnings():
             warnings.simplefilter("error")
-            assert F.f(points).shape == (3,)
-            assert F.grad(points).shape == (2, 3)
+            assert objective(text, variables=("x", "y")).f_grid(points[0], points[1]).shape == (3,)
+            assert grad(points).shape == (2, 3)
     assert time.perf_counter() - start < 2.0  # never a hang
 
 

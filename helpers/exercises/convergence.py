@@ -28,8 +28,8 @@ import numpy as np
 
 from ..calculus import derivative_function, second_derivative, symbolic_derivative
 from ..descent import gradient_descent
-from ..formula import FormulaError, compile_formula
-from ..functions import get_function
+from ..formula import FormulaError
+from ..functions import get_function, objective
 from ..i18n import Messages
 from . import Feedback, answer_check, describe, no_answer, read_array, read_number, unreadable
 
@@ -225,7 +225,7 @@ def check_convexity(answer, f: str | None = None, interval=None) -> Feedback:
         return unreadable(problem)
     try:
         report = convexity_report(f, bounds)
-        fx = compile_formula(f, ("x",)).f
+        fx = objective(f).f_grid  # numpy: NaN, never an exception, where f is undefined
     except FormulaError as exc:
         return Feedback("unreadable", tr("f could not be read as a formula: {error}", error=exc))
     except (ValueError, TypeError, ArithmeticError) as exc:
