@@ -5,10 +5,10 @@ that no cell shows an error or warning and that the page holds one explorer per 
 the notebook's code. Each explorer must open where the notebook says: every slider's live readout
 shows the value the call asked for (ipywidgets 8 snaps values to the slider's grid as it draws),
 and the status line is the one stored in the notebook. Then one slider of each explorer is moved,
-and its readout, its status line and its figure must change. One notebook also runs at 900 px wide
-with the file browser open: no control or readout may stick out of the notebook or be cut off, and
-a 0 typed into a readout must land on 0. Screenshots are kept in artifacts/browser/ for people to
-look at.
+and its readout, its status line and its figure must change; no label (the Korean ones included) may
+be cut off. Notebook 03, in both editions, also runs at 900 px wide with the file browser open: no
+control or readout may stick out of the notebook or be cut off, and a 0 typed into a readout must
+land on 0. Screenshots are kept in artifacts/browser/ for people to look at.
 
 Needs Debian's chromium (``/usr/bin/chromium``) and the ``playwright`` Python package (no browser
 download: Playwright drives the system Chromium). Skipped with a message when either is missing.
@@ -92,13 +92,20 @@ def _stored_statuses(path: Path) -> list[str]:
     return statuses
 
 
-def _requested_readouts(name: str, args: tuple, kwargs: dict) -> dict[str, float]:
-    """Slider description -> the number its readout must show, from the explorer built as the notebook does."""
+def _lang(path: Path) -> str:
+    """The notebook's edition: ``"ko"`` for notebooks/ko/, else ``"en"``."""
+    return "ko" if path.parent.name == "ko" else "en"
+
+
+def _requested_readouts(name: str, args: tuple, kwargs: dict, lang: str = "en") -> dict[str, float]:
+    """Slider description -> the number its readout must show, from the explorer built as the notebook does
+    (in the notebook's edition, whose language the labels speak)."""
     import ipywidgets as widgets
 
     import helpers.widgets as explorers
+    from helpers.i18n import edition
 
-    with contextlib.redirect_stdout(io.StringIO()):  # outside a kernel the Output widget prints
+    with contextlib.redirect_stdout(io.StringIO()), edition(lang):  # outside a kernel the Output widget prints
         ex = getattr(explorers, name)(*args, **kwargs)
     shown = {}
     for control in ex.controls.values():
@@ -129,6 +136,13 @@ def _name(path: Path) -> str:
     return path.relative_to(ROOT / "notebooks").as_posix()
 
 
+def _button_texts(lang: str) -> tuple[str, str]:
+    """The classifier's button before training and after it, in the edition's language."""
+    from helpers.widgets.networks import tr
+
+    return tr("Train", lang=lang), tr("Trained", lang=lang)
+
+
 def _open_and_run(page, lab: str, path: Path) -> None:
     open_and_run(page, lab, _name(path))
     stderr = page.locator('.jp-OutputArea-output[data-mime-type="application/vnd.jupyter.stderr"]')
@@ -139,6 +153,7 @@ def _open_and_run(page, lab: str, path: Path) -> None:
 def test_notebook_runs_and_explorers_respond(lab, browser, path):
     calls = explorer_calls(path)
     stored = _stored_statuses(path)
+    train, trained = _button_texts(_lang(path))
     assert calls, f"{path.name} calls no explorer"
     page = browser.new_page(viewport={"width": 1400, "height": 1000})
     errors = []
@@ -153,8 +168,10 @@ def test_notebook_runs_and_explorers_respond(lab, browser, path):
             assert ex.locator(".widget-output img").count() == 1, "one figure per explorer, never a pile"
             before_img = _settle(page, ex)
             # It opens where the notebook says: the requested values, and the stored status line.
-            requested = _requested_readouts(name, args, kwargs)
+            requested = _requested_readouts(name, args, kwargs, _lang(path))
             assert requested and _readouts(ex) == requested, f"{path.name} {name}: readouts"
+            # Every label fits its box (a Korean one too), and no control sticks out of the notebook.
+            assert ex.evaluate(JS_CLIPPED) == [], f"{path.name} {name}: at 1400 px"
             before_status = _status(ex)
             if stored[i] is not None:
                 assert before_status.strip() == stored[i], f"{path.name} {name}: the status is not the notebook's"
@@ -166,8 +183,10 @@ def test_notebook_runs_and_explorers_respond(lab, browser, path):
                     page.keyboard.press(key)
                 if slider.locator(".widget-readout").inner_text() != before_readout:
                     break
-            button = ex.locator("button", has_text="Train")
+            button = ex.locator("button", has_text=train)
             if button.count():
+                page.wait_for_function(JS_KERNEL_IDLE, timeout=30_000)  # the button says "changed" now
+                assert ex.evaluate(JS_CLIPPED) == [], f"{path.name} {name}: {button.first.inner_text()!r}"
                 button.first.click()
             after_img = _settle(page, ex)
             assert slider.locator(".widget-readout").inner_text() != before_readout, f"{path.name} explorer {i}"
@@ -175,7 +194,7 @@ def test_notebook_runs_and_explorers_respond(lab, browser, path):
             assert _status(ex) != before_status, f"{path.name} explorer {i}: the status line did not change"
             assert ex.locator(".widget-output img").count() == 1
             if button.count():
-                assert button.first.inner_text().strip() == "Trained" and button.first.is_disabled()
+                assert button.first.inner_text().strip() == trained and button.first.is_disabled()
         assert not errors, errors
     finally:
         ARTIFACTS.mkdir(parents=True, exist_ok=True)
@@ -201,9 +220,13 @@ JS_CLIPPED = """(ex) => {
 }"""
 
 
-def test_narrow_notebook_wraps_controls_and_cuts_nothing_off(lab, browser):
+# Two columns of controls and two start sliders, in both editions (Korean labels are wider per letter).
+NARROW = [p for p in BOTH_EDITIONS if p.name.startswith("03_")]
+
+
+@pytest.mark.parametrize("path", NARROW, ids=_name)
+def test_narrow_notebook_wraps_controls_and_cuts_nothing_off(lab, browser, path):
     """900 px wide with the file browser open (JupyterLab on a laptop): every control is whole and in sight."""
-    path = next(p for p in NOTEBOOKS if p.name.startswith("03_"))  # two columns of controls, two start sliders
     page = browser.new_page(viewport={"width": 900, "height": 900})
     ARTIFACTS.mkdir(parents=True, exist_ok=True)
     try:
@@ -227,6 +250,6 @@ def test_narrow_notebook_wraps_controls_and_cuts_nothing_off(lab, browser):
             _settle(page, ex)
             assert readout.inner_text().replace("\u2212", "-") == "0.00", readout.inner_text()
             ex.scroll_into_view_if_needed()
-            page.screenshot(path=str(ARTIFACTS / f"{path.stem}-900px.png"), full_page=False)
+            page.screenshot(path=str(ARTIFACTS / f"{_name(path)[:-6].replace('/', '_')}-900px.png"), full_page=False)
     finally:
         page.close()

@@ -20,7 +20,10 @@ from hypothesis import strategies as st  # noqa: E402
 
 from helpers.autodiff import square_of_sum_graph, trace  # noqa: E402
 from helpers.descent import DescentResult  # noqa: E402
+from helpers.i18n import edition  # noqa: E402
 from helpers.plots.graph import node_text  # noqa: E402
+from helpers.widgets import EXPLORERS  # noqa: E402
+from helpers.widgets.descent import STEP_CAPS  # noqa: E402
 from helpers.widgets.networks import (  # noqa: E402
     chain_rule_explorer,
     classifier_explorer,
@@ -453,3 +456,176 @@ def test_chain_rule_any_input(chain, x, y):
 def test_factories_check_their_arguments(factory, kwargs):
     with pytest.raises(ValueError):
         factory(**kwargs)
+
+
+# --- the Korean edition's controls --------------------------------------------------------------
+
+#: Each explorer's controls in the English edition: description, then the menu's labels (a dropdown's or
+#: a selection slider's) or the text box's placeholder. The Korean edition must not change a byte of them.
+ENGLISH_CONTROLS = {
+    "tangent": {
+        "function": ("function", ("x² + 2x + 3", "sin(x)", "eˣ", "x⁴ − 3x² + x")),
+        "x0": ("point x₀",),
+        "h": ("step h",),
+    },
+    "descent_1d": {
+        "function": ("function", ("x² + 2x + 3", "x·cos(0.15πx)", "x⁴ − 3x² + x", "typed formula →")),
+        "formula": ("f(x) =", "e.g. x**2 + 3*sin(2*x)"),
+        "lr": ("learning rate λ",),
+        "eps": ("threshold ε",),
+        "x0": ("start x₀",),
+        "max_steps": ("step cap", tuple(str(n) for n in STEP_CAPS)),
+    },
+    "descent_2d": {
+        "function": (
+            "function",
+            ("x² + 2y²", "x² + 10y²", "(1 − x)² + 100(y − x²)²", "(x² + y − 11)² + (x + y² − 7)²"),
+        ),
+        "lr": ("learning rate λ",),
+        "eps": ("threshold ε",),
+        "x0": ("start x₀",),
+        "y0": ("start y₀",),
+        "max_steps": ("step cap", tuple(str(n) for n in STEP_CAPS)),
+    },
+    "momentum": {
+        "lr": ("learning rate λ",),
+        "beta": ("momentum β",),
+        "x0": ("start x₀",),
+        "y0": ("start y₀",),
+    },
+    "regression": {
+        "lr": ("learning rate λ",),
+        "steps": ("steps T", tuple(str(n) for n in STEP_CHOICES)),
+        "objective": (
+            "objective",
+            (
+                "lecture: ½‖y − Xβ‖² (the lecture's code)",
+                "norm: ‖y − Xβ‖₂ with 1/n (RMSE)",
+                "squared: mean squared error",
+            ),
+        ),
+        "data": ("data", ("the lecture's 4 points, y = x₁ + 2x₂ + 3", "50 noisy points, one feature")),
+    },
+    "convergence": {
+        "function": ("function", ("x² + 2x + 3 (convex)", "x⁴ − 3x² + x (non-convex)", "x·cos(0.15πx) (non-convex)")),
+        "lr": ("learning rate λ",),
+        "x0": ("start x₀",),
+    },
+    "sgd": {
+        "batch_size": ("batch size b",),
+        "lr": ("learning rate λ",),
+        "epochs": ("epochs",),
+        "seed": ("seed (batch order)",),
+    },
+    "softmax": {
+        "o0": ("logit o₀",),
+        "o1": ("logit o₁",),
+        "o2": ("logit o₂",),
+        "temperature": ("temperature T",),
+    },
+    "classifier": {
+        "dataset": ("data set", ("blobs", "rings", "spirals")),
+        "activation": ("activation σ", ("sigmoid", "tanh", "relu", "identity")),
+        "hidden": ("hidden units",),
+        "layers": ("hidden layers",),
+        "lr": ("learning rate λ",),
+        "epochs": ("epochs",),
+        "train": ("Train",),
+    },
+    "chain_rule": {
+        "graph": ("graph", ("z = (x + y)²", "neuron o = tanh(w₁x₁ + w₂x₂ + b)")),
+        "x": ("x (or x₁)",),
+        "y": ("y (or x₂)",),
+    },
+}
+
+HANGUL = re.compile(r"[가-힣]")
+#: Names of functions, kept in both editions (the code passes them: activation="relu").
+FUNCTION_NAMES = re.compile(r"\b(?:sin|cos|exp|tanh|relu|sigmoid|identity)\b")
+
+
+def control_texts(control) -> tuple:
+    """What a control shows in words: its description, then its menu's labels or its placeholder."""
+    texts: tuple = (control.description,)
+    if hasattr(control, "options"):
+        texts += (tuple(control._options_labels),)
+    elif getattr(control, "placeholder", ""):
+        texts += (control.placeholder,)
+    return texts
+
+
+def control_state(control) -> dict:
+    """Everything of a control but its words: kind, value, range, grid, menu values, readout, widths."""
+    state = {"kind": type(control).__name__}
+    for trait in ("value", "min", "max", "step", "base", "readout_format", "disabled", "button_style", "icon"):
+        if control.has_trait(trait):
+            state[trait] = getattr(control, trait)
+    if hasattr(control, "options"):
+        state["options"] = [o[1] if isinstance(o, tuple) else o for o in control.options]
+    state["layout"] = control.layout.width
+    state["description_width"] = getattr(control.style, "description_width", None)
+    return state
+
+
+def _flat(texts) -> list[str]:
+    return [t for item in texts for t in ((item,) if isinstance(item, str) else item)]
+
+
+def _in_words(text: str) -> bool:
+    """Whether a text has a word to translate (not only math symbols such as x₀ and f(x) =, or function names)."""
+    return re.search(r"[A-Za-z]{2,}|\be\.g\.", FUNCTION_NAMES.sub("", text)) is not None
+
+
+def build_in(lang: str, name: str):
+    with edition(lang):
+        return EXPLORERS[name]()
+
+
+def test_every_explorer_is_listed():
+    assert list(ENGLISH_CONTROLS) == list(EXPLORERS)
+
+
+@pytest.mark.parametrize("name", list(ENGLISH_CONTROLS))
+def test_the_korean_edition_labels_the_same_controls_in_korean(name):
+    en, ko = build_in("en", name), build_in("ko", name)
+    english = {k: control_texts(c) for k, c in en.controls.items()}
+    assert english == ENGLISH_CONTROLS[name], "the English edition's controls are unchanged"
+    assert list(ko.controls) == list(en.controls)
+    for key, control in ko.controls.items():
+        assert control_state(control) == control_state(en.controls[key]), (name, key, "same control, other words")
+        korean = control_texts(control)
+        assert len(_flat(korean)) == len(_flat(english[key]))
+        for e, k in zip(_flat(english[key]), _flat(korean)):
+            if _in_words(e):
+                assert HANGUL.search(k), (name, key, e, k, "not translated")
+            else:
+                assert k == e, (name, key, "a symbol or a function's name stays as it is")
+        # The math symbols stay: "학습률 λ", "시작점 x₀" (tools/lab_server.py finds the λ slider by its λ).
+        symbols = re.compile(r"[^\sA-Za-z가-힣().,:'→…]")
+        assert symbols.findall(korean[0]) == symbols.findall(english[key][0]), (name, key, korean[0])
+
+
+def test_one_korean_label_per_english_label():
+    """An English label has one Korean in every explorer ("learning rate λ" is "학습률 λ"), though each module
+    keeps its own catalogue."""
+    seen: dict[str, set] = {}
+    for name in ENGLISH_CONTROLS:
+        en, ko = build_in("en", name), build_in("ko", name)
+        for key, control in ko.controls.items():
+            for e, k in zip(_flat(control_texts(en.controls[key])), _flat(control_texts(control))):
+                seen.setdefault(e, set()).add(k)
+    assert {e: ks for e, ks in seen.items() if len(ks) > 1} == {}
+
+
+def test_the_train_button_speaks_the_language_it_was_built_in():
+    with edition("ko"):
+        ex = classifier_explorer(epochs=5, hidden=4)
+    button = ex.controls["train"]
+    seen = []
+    button.observe(lambda _: seen.append(button.description), names="description")
+    assert button.description == "학습"
+    ex.controls["epochs"].value = 6  # outside edition("ko"): the explorer keeps its edition's language
+    assert (button.description, button.disabled) == ("학습 (설정 바뀜)", False)
+    button.click()
+    assert seen == ["학습 (설정 바뀜)", "학습 중…", "학습 완료"]
+    assert button.disabled

@@ -64,10 +64,10 @@ class TangentExplorer(FigureExplorer):
         options = [(tangent_function(n).label, n) for n in TANGENT_FUNCTIONS]
         controls = {
             "function": widgets.Dropdown(
-                options=options, value=function, description="function", style=SLIDER_STYLE, layout=SLIDER_LAYOUT
+                options=options, value=function, description=tr("function"), style=SLIDER_STYLE, layout=SLIDER_LAYOUT
             ),  # fmt: skip
-            "x0": start_slider("point x₀", x0, box),
-            "h": log_slider("step h", h, -15, 0, step=0.25, fmt=".1e"),
+            "x0": start_slider(tr("point x₀"), x0, box),
+            "h": log_slider(tr("step h"), h, -15, 0, step=0.25, fmt=".1e"),
         }
         figure, axes = self._new_figure(FIG_WIDE, ncols=2)
         self.ax_curve, self.ax_error = axes[0]
@@ -153,9 +153,13 @@ def tangent_explorer(function: str = "lecture_quadratic", *, x0: float = 1.0, h:
     return TangentExplorer(function, x0, h)
 
 
-# The Korean edition's status lines (helpers/i18n.py): English template → Korean, the same fields.
+# The Korean edition's status lines and control labels (helpers/i18n.py): English template → Korean, the same fields.
 tr = Messages(
     {
         "h = {h}: forward difference {fd}, exact f'({x0:.4g}) = {exact:.6g}, error {fe:.1e}; central difference {cd}, error {ce:.1e}": "h = {h}: 전진 차분 {fd}, 정확한 f'({x0:.4g}) = {exact:.6g}, 오차 {fe:.1e}; 중앙 차분 {cd}, 오차 {ce:.1e}",
+        # The controls' labels (the figures keep English text in both editions).
+        "function": "함수",
+        "point x₀": "점 x₀",
+        "step h": "간격 h",
     }
 )

@@ -69,7 +69,7 @@ _RUN_ERRORS = (ValueError, TypeError, OverflowError, ZeroDivisionError, Arithmet
 
 def _cap_slider(value: int) -> widgets.SelectionSlider:
     return widgets.SelectionSlider(
-        options=list(STEP_CAPS), value=value, description="step cap", style=SLIDER_STYLE, layout=SLIDER_LAYOUT
+        options=list(STEP_CAPS), value=value, description=tr("step cap"), style=SLIDER_STYLE, layout=SLIDER_LAYOUT
     )
 
 
@@ -104,22 +104,22 @@ class Descent1D(FigureExplorer):
         lr = check_real("lr", lr, low=1e-4, high=10.0)
         eps = check_real("eps", eps, low=1e-10, high=1e-1)
         x0 = _check_start("x0", x0, _domain(function))
-        options = [(f"{get_function(n).label}", n) for n in FUNCTIONS_1D] + [("typed formula →", FORMULA)]
+        options = [(f"{get_function(n).label}", n) for n in FUNCTIONS_1D] + [(tr("typed formula →"), FORMULA)]
         controls = {
             "function": widgets.Dropdown(
-                options=options, value=function, description="function", style=SLIDER_STYLE, layout=SLIDER_LAYOUT
+                options=options, value=function, description=tr("function"), style=SLIDER_STYLE, layout=SLIDER_LAYOUT
             ),  # fmt: skip
             "formula": widgets.Text(
                 value=formula,
                 description="f(x) =",
                 continuous_update=False,
-                placeholder="e.g. x**2 + 3*sin(2*x)",
+                placeholder=tr("e.g. {example}", example="x**2 + 3*sin(2*x)"),
                 style=SLIDER_STYLE,
                 layout=SLIDER_LAYOUT,
             ),  # fmt: skip
-            "lr": log_slider("learning rate λ", lr, -4, 1),
-            "eps": log_slider("threshold ε", eps, -10, -1, step=0.5, fmt=".0e"),
-            "x0": start_slider("start x₀", x0, _domain(function)),
+            "lr": log_slider(tr("learning rate λ"), lr, -4, 1),
+            "eps": log_slider(tr("threshold ε"), eps, -10, -1, step=0.5, fmt=".0e"),
+            "x0": start_slider(tr("start x₀"), x0, _domain(function)),
             "max_steps": _cap_slider(_check_cap(max_steps)),
         }
         figure, axes = self._new_figure(FIG_WIDE, ncols=2, gridspec_kw={"width_ratios": [1.15, 1]})
@@ -286,12 +286,12 @@ class Descent2D(FigureExplorer):
         options = [(get_function(n).label, n) for n in FUNCTIONS_2D]
         controls = {
             "function": widgets.Dropdown(
-                options=options, value=function, description="function", style=SLIDER_STYLE, layout=SLIDER_LAYOUT
+                options=options, value=function, description=tr("function"), style=SLIDER_STYLE, layout=SLIDER_LAYOUT
             ),  # fmt: skip
-            "lr": log_slider("learning rate λ", lr, -4, 0),
-            "eps": log_slider("threshold ε", eps, -10, -1, step=0.5, fmt=".0e"),
-            "x0": start_slider("start x₀", x0, xbox),
-            "y0": start_slider("start y₀", y0, ybox),
+            "lr": log_slider(tr("learning rate λ"), lr, -4, 0),
+            "eps": log_slider(tr("threshold ε"), eps, -10, -1, step=0.5, fmt=".0e"),
+            "x0": start_slider(tr("start x₀"), x0, xbox),
+            "y0": start_slider(tr("start y₀"), y0, ybox),
             "max_steps": _cap_slider(_check_cap(max_steps)),
         }
         figure, axes = self._new_figure(FIG_WIDE, ncols=2, gridspec_kw={"width_ratios": [1.15, 1]})
@@ -445,14 +445,17 @@ class Convergence(FigureExplorer):
         self.max_steps = _check_cap(max_steps)
         options = []
         for n in FUNCTIONS_CONVERGENCE:
-            kind = "convex" if get_function(n).convex else "non-convex"
-            options.append((f"{get_function(n).label} ({kind})", n))
+            label = get_function(n).label
+            if get_function(n).convex:
+                options.append((tr("{label} (convex)", label=label), n))
+            else:
+                options.append((tr("{label} (non-convex)", label=label), n))
         controls = {
             "function": widgets.Dropdown(
-                options=options, value=function, description="function", style=SLIDER_STYLE, layout=SLIDER_LAYOUT
+                options=options, value=function, description=tr("function"), style=SLIDER_STYLE, layout=SLIDER_LAYOUT
             ),  # fmt: skip
-            "lr": log_slider("learning rate λ", lr, _LR_RANGE[0], _LR_RANGE[1], step=0.02, fmt=".3g"),
-            "x0": start_slider("start x₀", x0, get_function(function).domain[0]),
+            "lr": log_slider(tr("learning rate λ"), lr, _LR_RANGE[0], _LR_RANGE[1], step=0.02, fmt=".3g"),
+            "x0": start_slider(tr("start x₀"), x0, get_function(function).domain[0]),
         }
         figure, axes = self._new_figure(
             (10.0, 5.2), ncols=2, nrows=2, gridspec_kw={"height_ratios": [4, 1], "width_ratios": [1.15, 1]}
@@ -636,10 +639,10 @@ class Momentum(FigureExplorer):
         x0, y0 = _check_start("x0", x0, xbox), _check_start("y0", y0, ybox)
         self.max_steps = _check_cap(max_steps)
         controls = {
-            "lr": linear_slider("learning rate λ", lr, 1e-3, 0.2, positions=150),  # steps of 0.001
-            "beta": linear_slider("momentum β", beta, 0.0, 0.99, positions=99),
-            "x0": start_slider("start x₀", x0, xbox),
-            "y0": start_slider("start y₀", y0, ybox),
+            "lr": linear_slider(tr("learning rate λ"), lr, 1e-3, 0.2, positions=150),  # steps of 0.001
+            "beta": linear_slider(tr("momentum β"), beta, 0.0, 0.99, positions=99),
+            "x0": start_slider(tr("start x₀"), x0, xbox),
+            "y0": start_slider(tr("start y₀"), y0, ybox),
         }
         figure, axes = self._new_figure(FIG_WIDE, ncols=2, gridspec_kw={"width_ratios": [1.15, 1]})
         self.ax_map, self.ax_err = axes[0]
@@ -756,7 +759,7 @@ def momentum_explorer(
     return Momentum(lr, beta, x0, y0, max_steps)
 
 
-# The Korean edition's status lines (helpers/i18n.py): English template → Korean, the same fields.
+# The Korean edition's status lines and control labels (helpers/i18n.py): English template → Korean, the same fields.
 tr = Messages(
     {
         "formula error: {error} (the plot still shows the last valid function)": (
@@ -790,5 +793,17 @@ tr = Messages(
         "not converged in {steps} steps (‖x_k‖ = {last:.2g} > {tol:.0e}); {rates}": (
             "{steps}번의 스텝 안에 수렴하지 않음 (‖x_k‖ = {last:.2g} > {tol:.0e}); {rates}"
         ),
+        # The controls' labels (the figures keep English text in both editions).
+        "function": "함수",
+        "typed formula →": "직접 입력한 식 →",
+        "e.g. {example}": "예: {example}",
+        "learning rate λ": "학습률 λ",
+        "threshold ε": "종료조건 ε",
+        "start x₀": "시작점 x₀",
+        "start y₀": "시작점 y₀",
+        "step cap": "스텝 상한",
+        "{label} (convex)": "{label} (볼록)",
+        "{label} (non-convex)": "{label} (볼록 아님)",
+        "momentum β": "모멘텀 β",
     }
 )

@@ -15,7 +15,7 @@ import numpy as np
 from ..autodiff import neuron_graph, square_of_sum_graph, trace
 from ..datasets import make_blobs, make_rings, make_spirals, region_grid
 from ..descent import DescentResult
-from ..i18n import Messages
+from ..i18n import Messages, language
 from ..nn import ACTIVATIONS, MLP
 from ..plots.axes import LogCurve, log_limits
 from ..plots.graph import (
@@ -81,12 +81,12 @@ class SoftmaxExplorer(FigureExplorer):
         temperature = check_real("temperature", temperature, low=0.1, high=10.0)
         controls = {
             f"o{i}": linear_slider(
-                f"logit o{'₀₁₂'[i]}", v, -_LOGIT_RANGE, _LOGIT_RANGE, positions=200, style=_STYLE, layout=_WIDE
+                tr("logit {name}", name="o" + "₀₁₂"[i]), v, -_LOGIT_RANGE, _LOGIT_RANGE, style=_STYLE, layout=_WIDE
             )
             for i, v in enumerate(values)
         }
         controls["temperature"] = log_slider(
-            "temperature T", temperature, -1, 1, step=0.02, fmt=".3g", style=_STYLE, layout=_WIDE
+            tr("temperature T"), temperature, -1, 1, step=0.02, fmt=".3g", style=_STYLE, layout=_WIDE
         )
         figure, axes = self._new_figure(FIG_WIDE, ncols=2, gridspec_kw={"width_ratios": [1, 1.25]})
         self.ax_logits, self.ax_probs = axes[0]
@@ -202,25 +202,28 @@ class ClassifierExplorer(FigureExplorer):
         lr = check_real("lr", lr, low=1e-3, high=30.0)
         epochs = check_int("epochs", epochs, low=1, high=self.MAX_EPOCHS)
         self.seed = check_int("seed", seed, low=0)
+        # The edition's language when it is built: the button's later states speak it too.
+        self._lang = language()
+        data_sets = [(tr("blobs"), "blobs"), (tr("rings"), "rings"), (tr("spirals"), "spirals")]
         controls = {
             "dataset": widgets.Dropdown(
-                options=list(CLASSIFIER_DATA), value=dataset, description="data set", style=_STYLE, layout=_WIDE
+                options=data_sets, value=dataset, description=tr("data set"), style=_STYLE, layout=_WIDE
             ),  # fmt: skip
-            "activation": widgets.Dropdown(
-                options=list(ACTIVATIONS), value=activation, description="activation σ", style=_STYLE, layout=_WIDE
+            "activation": widgets.Dropdown(  # the functions' own names, in both editions
+                options=list(ACTIVATIONS), value=activation, description=tr("activation σ"), style=_STYLE, layout=_WIDE
             ),  # fmt: skip
             "hidden": widgets.IntSlider(
-                value=hidden, min=1, max=self.MAX_HIDDEN, description="hidden units", style=_STYLE, layout=_WIDE
+                value=hidden, min=1, max=self.MAX_HIDDEN, description=tr("hidden units"), style=_STYLE, layout=_WIDE
             ),  # fmt: skip
             "layers": widgets.IntSlider(
-                value=layers, min=1, max=self.MAX_LAYERS, description="hidden layers", style=_STYLE, layout=_WIDE
+                value=layers, min=1, max=self.MAX_LAYERS, description=tr("hidden layers"), style=_STYLE, layout=_WIDE
             ),  # fmt: skip
-            "lr": log_slider("learning rate λ", lr, -3, math.log10(30.0), fmt=".3g", style=_STYLE, layout=_WIDE),
+            "lr": log_slider(tr("learning rate λ"), lr, -3, math.log10(30.0), fmt=".3g", style=_STYLE, layout=_WIDE),
             "epochs": widgets.IntSlider(
-                value=epochs, min=1, max=self.MAX_EPOCHS, description="epochs", style=_STYLE, layout=_WIDE
+                value=epochs, min=1, max=self.MAX_EPOCHS, description=tr("epochs"), style=_STYLE, layout=_WIDE
             ),  # fmt: skip
             "train": widgets.Button(
-                description="Train", button_style="primary", icon="play", layout=widgets.Layout(width="160px")
+                description=tr("Train"), button_style="primary", icon="play", layout=widgets.Layout(width="160px")
             ),  # fmt: skip
         }
         figure, axes = self._new_figure(FIG_WIDE, ncols=2, gridspec_kw={"width_ratios": [1.15, 1]})
@@ -261,9 +264,9 @@ class ClassifierExplorer(FigureExplorer):
     def _on_change(self, change) -> None:
         # Training takes a moment: a changed setting waits for the button.
         if self._trained is not None and self._settings() == self._trained:
-            self._show_button("Trained", "success", "check", True)
+            self._show_button(tr("Trained", lang=self._lang), "success", "check", True)
         else:
-            self._show_button("Train (changed)", "warning", "play", False)
+            self._show_button(tr("Train (changed)", lang=self._lang), "warning", "play", False)
 
     def _on_train(self, _button) -> None:
         # Clicks made while a training runs wait in the kernel's queue and arrive once it is done (10
@@ -272,7 +275,7 @@ class ClassifierExplorer(FigureExplorer):
         settings = self._settings()
         if settings == self._trained:
             return
-        self._show_button("Training…", "info", "hourglass-half", True)
+        self._show_button(tr("Training…", lang=self._lang), "info", "hourglass-half", True)
         try:
             self.refresh()
             self._trained = settings
@@ -390,13 +393,12 @@ class ChainRuleExplorer(FigureExplorer):
         x = check_real("x", x, low=-3.0, high=3.0)
         y = check_real("y", y, low=-3.0, high=3.0)
         check_choice("graph", graph, GRAPHS)
-        options = [("z = (x + y)²", "square"), ("neuron o = tanh(w₁x₁ + w₂x₂ + b)", "neuron")]
+        options = [("z = (x + y)²", "square"), (tr("neuron o = tanh(w₁x₁ + w₂x₂ + b)"), "neuron")]
+        wide = widgets.Layout(width="460px")
         controls = {
-            "graph": widgets.Dropdown(
-                options=options, value=graph, description="graph", style=_STYLE, layout=widgets.Layout(width="460px")
-            ),  # fmt: skip
-            "x": linear_slider("x (or x₁)", x, -3.0, 3.0, positions=60, style=_STYLE, layout=_WIDE),
-            "y": linear_slider("y (or x₂)", y, -3.0, 3.0, positions=60, style=_STYLE, layout=_WIDE),
+            "graph": widgets.Dropdown(options=options, value=graph, description=tr("graph"), style=_STYLE, layout=wide),
+            "x": linear_slider(tr("x (or x₁)"), x, -3.0, 3.0, positions=60, style=_STYLE, layout=_WIDE),
+            "y": linear_slider(tr("y (or x₂)"), y, -3.0, 3.0, positions=60, style=_STYLE, layout=_WIDE),
         }
         # Sized for the larger graph, a little tighter than a static plot: fewer pixels to encode.
         width, height = figure_size(graph_layout(*trace(neuron_graph())))
@@ -472,7 +474,7 @@ def chain_rule_explorer(x: float = 1.0, y: float = 2.0, graph: str = "square") -
     return ChainRuleExplorer(x, y, graph)
 
 
-# The Korean edition's status lines (helpers/i18n.py): English template → Korean, the same fields.
+# The Korean edition's status lines and control labels (helpers/i18n.py): English template → Korean, the same fields.
 tr = Messages(
     {
         "softmax(o / T) with T = {T:.3g}": "T = {T:.3g}일 때 softmax(o / T)",
@@ -481,5 +483,25 @@ tr = Messages(
         "trained {epochs} epochs: train accuracy {acc:.1%}, loss {loss:.3g}": "{epochs} 에폭 학습: 학습 정확도 {acc:.1%}, 손실 {loss:.3g}",
         "{head} ✓ matches autodiff ({name}.grad = {got})": "{head} ✓ 자동미분과 일치 ({name}.grad = {got})",
         "{head} ✗ autodiff gives {name}.grad = {got}": "{head} ✗ 자동미분은 {name}.grad = {got}",
+        # The controls' labels (the figures keep English text in both editions).
+        "logit {name}": "로짓 {name}",
+        "temperature T": "온도 T",
+        "data set": "데이터",
+        "blobs": "blobs (덩어리)",
+        "rings": "rings (고리)",
+        "spirals": "spirals (나선)",
+        "activation σ": "활성함수 σ",
+        "hidden units": "은닉 유닛 수",
+        "hidden layers": "은닉층 수",
+        "learning rate λ": "학습률 λ",
+        "epochs": "에폭 수",
+        "Train": "학습",
+        "Trained": "학습 완료",
+        "Train (changed)": "학습 (설정 바뀜)",
+        "Training…": "학습 중…",
+        "graph": "그래프",
+        "neuron o = tanh(w₁x₁ + w₂x₂ + b)": "뉴런 o = tanh(w₁x₁ + w₂x₂ + b)",
+        "x (or x₁)": "x (또는 x₁)",
+        "y (or x₂)": "y (또는 x₂)",
     }
 )

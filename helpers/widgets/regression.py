@@ -47,20 +47,28 @@ _STYLE = {"description_width": "150px"}
 _DIVERGED_TOP = 1e30
 _WIDE = widgets.Layout(width="440px")
 
-_OBJECTIVE_OPTIONS = [
-    ("lecture: ½‖y − Xβ‖² (the lecture's code)", "lecture"),
-    ("norm: ‖y − Xβ‖₂ with 1/n (RMSE)", "norm"),
-    ("squared: mean squared error", "squared"),
-]
 _OBJECTIVE_AXIS = {
     "lecture": "½‖y − Xβ‖²",
     "norm": "‖y − Xβ‖₂ (RMSE)",
     "squared": "mean squared error",
 }
-_DATA_OPTIONS = [
-    ("the lecture's 4 points, y = x₁ + 2x₂ + 3", "lecture"),
-    ("50 noisy points, one feature", "noisy"),
-]
+
+
+def _objective_options() -> list[tuple[str, str]]:
+    """The objective menu's (label, value) pairs, in the edition's language."""
+    return [
+        (tr("lecture: ½‖y − Xβ‖² (the lecture's code)"), "lecture"),
+        (tr("norm: ‖y − Xβ‖₂ with 1/n (RMSE)"), "norm"),
+        (tr("squared: mean squared error"), "squared"),
+    ]
+
+
+def _data_options() -> list[tuple[str, str]]:
+    """The data menu's (label, value) pairs, in the edition's language."""
+    return [
+        (tr("the lecture's 4 points, y = x₁ + 2x₂ + 3"), "lecture"),
+        (tr("50 noisy points, one feature"), "noisy"),
+    ]
 
 
 def _log_slider(description: str, value: float, low: float, high: float, fmt: str = ".3g") -> widgets.FloatLogSlider:
@@ -96,14 +104,16 @@ class RegressionExplorer(FigureExplorer):
         self.seed = check_int("seed", seed, low=0)
         choices = sorted({*STEP_CHOICES, steps})
         controls = {
-            "lr": _log_slider("learning rate λ", lr, -4, 0),
+            "lr": _log_slider(tr("learning rate λ"), lr, -4, 0),
             "steps": widgets.SelectionSlider(
-                options=choices, value=steps, description="steps T", style=_STYLE, layout=_WIDE
+                options=choices, value=steps, description=tr("steps T"), style=_STYLE, layout=_WIDE
             ),
             "objective": widgets.Dropdown(
-                options=_OBJECTIVE_OPTIONS, value=objective, description="objective", style=_STYLE, layout=_WIDE
+                options=_objective_options(), value=objective, description=tr("objective"), style=_STYLE, layout=_WIDE
             ),
-            "data": widgets.Dropdown(options=_DATA_OPTIONS, value=data, description="data", style=_STYLE, layout=_WIDE),
+            "data": widgets.Dropdown(
+                options=_data_options(), value=data, description=tr("data"), style=_STYLE, layout=_WIDE
+            ),
         }
         figure, axes = self._new_figure(FIG_WIDE, ncols=2)
         self.ax_fit, self.ax_loss = axes[0]
@@ -281,14 +291,14 @@ class SGDExplorer(FigureExplorer):
         seed = check_int("seed", seed, low=0, high=99)
         controls = {
             "batch_size": widgets.IntSlider(
-                value=batch_size, min=1, max=n, description="batch size b", style=_STYLE, layout=_WIDE
+                value=batch_size, min=1, max=n, description=tr("batch size b"), style=_STYLE, layout=_WIDE
             ),
-            "lr": _log_slider("learning rate λ", lr, -3, 0),
+            "lr": _log_slider(tr("learning rate λ"), lr, -3, 0),
             "epochs": widgets.IntSlider(
-                value=epochs, min=1, max=self.MAX_EPOCHS, description="epochs", style=_STYLE, layout=_WIDE
+                value=epochs, min=1, max=self.MAX_EPOCHS, description=tr("epochs"), style=_STYLE, layout=_WIDE
             ),
             "seed": widgets.IntSlider(
-                value=seed, min=0, max=99, description="seed (batch order)", style=_STYLE, layout=_WIDE
+                value=seed, min=0, max=99, description=tr("seed (batch order)"), style=_STYLE, layout=_WIDE
             ),  # fmt: skip
         }
         self.pinv = pinv_solution(self.X, self.y)
@@ -437,7 +447,7 @@ def sgd_explorer(
     return SGDExplorer(batch_size, lr, epochs, seed, n, data_seed)
 
 
-# The Korean edition's status lines (helpers/i18n.py): English template → Korean, the same fields.
+# The Korean edition's status lines and control labels (helpers/i18n.py): English template → Korean, the same fields.
 tr = Messages(
     {
         "diverged at step {step}: last finite β = {beta}": "{step}번째 스텝에서 발산: 마지막 유한한 β = {beta}",
@@ -445,5 +455,18 @@ tr = Messages(
         "{sgd}; {gd}; minimum {minimum:.4f}": "{sgd}; {gd}; 최솟값 {minimum:.4f}",
         "{name} diverged at step {step} (epoch {epoch})": "{name}: {step}번째 스텝에서 발산 ({epoch}번째 에폭)",
         "{name} loss {loss:.4f} after {epochs} epochs": "{name}: {epochs} 에폭 후 손실 {loss:.4f}",
+        # The controls' labels (the figures keep English text in both editions).
+        "learning rate λ": "학습률 λ",
+        "steps T": "스텝 수 T",
+        "objective": "목적식",
+        "data": "데이터",
+        "lecture: ½‖y − Xβ‖² (the lecture's code)": "lecture: ½‖y − Xβ‖² (강의의 코드)",
+        "norm: ‖y − Xβ‖₂ with 1/n (RMSE)": "norm: 1/n을 넣은 ‖y − Xβ‖₂ (RMSE)",
+        "squared: mean squared error": "squared: 평균제곱오차",
+        "the lecture's 4 points, y = x₁ + 2x₂ + 3": "강의의 점 4개, y = x₁ + 2x₂ + 3",
+        "50 noisy points, one feature": "잡음 섞인 점 50개, 특성 하나",
+        "batch size b": "배치 크기 b",
+        "epochs": "에폭 수",
+        "seed (batch order)": "시드 (배치 순서)",
     }
 )
