@@ -371,7 +371,11 @@ class _Builder:
             raise _refused(_not_allowed(ast.JoinedStr), self.allowed)
         if not isinstance(value, (int, float)):
             raise _refused(tr("{kind} is not allowed", kind=repr(value)), self.allowed)
-        if not abs(value) <= MAX_LITERAL:  # also refuses inf and nan, which 1e999 becomes
+        if not math.isfinite(value):  # 1e999 is read as inf: there is no number to name
+            raise FormulaError(
+                tr("a number in the formula is too large: numbers must be at most {limit:g} in size", limit=MAX_LITERAL)
+            )
+        if not abs(value) <= MAX_LITERAL:
             raise FormulaError(
                 tr(
                     "the number {value:g} is too large: numbers must be at most {limit:g} in size",
@@ -746,6 +750,9 @@ tr = Messages(
         ),
         "the number {value:g} is too large: numbers must be at most {limit:g} in size": (
             "수 {value:g}은(는) 너무 큽니다: 수의 크기는 {limit:g} 이하여야 합니다"
+        ),
+        "a number in the formula is too large: numbers must be at most {limit:g} in size": (
+            "수식 속의 수가 너무 큽니다: 수의 크기는 {limit:g} 이하여야 합니다"
         ),
         "'{name}' is a function: call it with an argument, e.g. {name}(x)": (
             "'{name}'은(는) 함수입니다: 인자를 넣어 호출하세요. 예: {name}(x)"
