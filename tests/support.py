@@ -88,7 +88,7 @@ HOSTILE_ANSWERS = [
     sympy.Integer(10) ** (10**5),
     _x ** (10**9),
     _x ** (10**6),
-    sum(_x**k for k in range(2000)),
+    sympy.Add(*(_x**k for k in range(2000))),  # one Add: sum() would take seconds to build it
     np.broadcast_to(0.0, (10**7,)),  # ten million numbers, without the memory
 ]
 

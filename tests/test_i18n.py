@@ -17,6 +17,7 @@ from pathlib import Path
 import numpy as np
 import pytest
 import sympy
+from support import BrokenEverything
 
 import helpers.exercises as exercises_package
 from helpers.descent import gradient_descent
@@ -139,25 +140,6 @@ def test_a_missing_template_shows_in_english():
 # its other branches (too large, too small, close, off by one, a formula that cannot be read).
 
 
-class _Broken:
-    """An answer whose every protocol raises (tests/support.py has more; importing it builds slow ones)."""
-
-    def __float__(self):
-        raise RuntimeError("float boom")
-
-    def __array__(self, *args, **kwargs):
-        raise RuntimeError("array boom")
-
-    def __repr__(self):
-        raise RuntimeError("repr boom")
-
-    def __len__(self):
-        raise RuntimeError("len boom")
-
-    def __iter__(self):
-        raise RuntimeError("iter boom")
-
-
 GENERIC = [
     None,
     "abc",
@@ -171,7 +153,7 @@ GENERIC = [
     np.zeros(3),
     np.zeros(MAX_ANSWER_NUMBERS + 1),
     object(),
-    _Broken(),
+    BrokenEverything(),
     10**400,
     [10**400, 1],
     np.array([1j, 2.0]),
