@@ -24,7 +24,12 @@ __all__ = ["plot_history", "plot_paths"]
 QUANTITIES = ("loss", "grad", "coefficients")
 
 
-def _runs(runs: Any) -> list[DescentResult]:
+def _runs(runs: Any, labels: Sequence[str] | None) -> tuple[list[DescentResult], list[str] | None]:
+    """The runs as a list, and their labels: a dict's keys, else ``labels`` as given."""
+    if isinstance(runs, Mapping):
+        if labels is not None:
+            raise ValueError("labels must be None when runs is a dict (its keys are the labels)")
+        labels = [str(k) for k in runs]
     items = list(runs.values()) if isinstance(runs, Mapping) else [runs] if isinstance(runs, DescentResult) else runs
     try:
         items = list(items)
@@ -37,7 +42,12 @@ def _runs(runs: Any) -> list[DescentResult]:
             raise TypeError(f"runs[{i}] must be a DescentResult, got {r!r:.80} of type {type(r).__name__}")
     if not items:
         raise ValueError("runs must contain at least one DescentResult, got none")
-    return items
+    return items, None if labels is None else list(labels)
+
+
+def _named(items: list[DescentResult], labels: list[str] | None) -> Any:
+    """What the regression figures take: ``{label: run}``, or the runs alone (they number them)."""
+    return items if labels is None else dict(zip(labels, items))
 
 
 def _regression(runs: list[DescentResult]) -> Regression | None:
@@ -104,17 +114,12 @@ def plot_paths(
     >>> ax.get_xlabel()
     'x'
     """
-    items = _runs(runs)
-    if isinstance(runs, Mapping):
-        if labels is not None:
-            raise ValueError("labels must be None when runs is a dict (its keys are the labels)")
-        labels = [str(k) for k in runs]
+    items, labels = _runs(runs, labels)
     problem = _regression(items)
     if problem is not None:
         _refuse("regression runs", f=f)
-        named = dict(zip(labels, items)) if labels is not None else items
         return plot_regression_paths(
-            problem.X, problem.y, named, objective=problem.objective, extent=extent, ax=ax, title=title
+            problem.X, problem.y, _named(items, labels), objective=problem.objective, extent=extent, ax=ax, title=title
         )
     _refuse("runs on a function", title=title, extent=extent)
     if items[0].path.ndim == 1:
@@ -175,11 +180,7 @@ def plot_history(
     'step k'
     """
     quantity = check_choice("quantity", quantity, QUANTITIES)
-    items = _runs(runs)
-    if isinstance(runs, Mapping):
-        if labels is not None:
-            raise ValueError("labels must be None when runs is a dict (its keys are the labels)")
-        labels = [str(k) for k in runs]
+    items, labels = _runs(runs, labels)
     if quantity == "coefficients":
         _refuse("quantity='coefficients'", labels=labels, log=log)
         if len(items) != 1:
@@ -187,8 +188,7 @@ def plot_history(
         return plot_beta_trajectory(items[0], target=target, names=names, ax=ax, title=title, xlabel="step t")
     _refuse(f"quantity={quantity!r}", target=target, names=names)
     if quantity == "loss" and _regression(items) is not None:
-        named = dict(zip(labels, items)) if labels is not None else items
-        return plot_loss_history(named, log=log, ax=ax, title=title)
+        return plot_loss_history(_named(items, labels), log=log, ax=ax, title=title)
     ax = history_figure(items, quantity=quantity, labels=labels, log=log, ax=ax)
     if title is not None:
         ax.set_title(title)
