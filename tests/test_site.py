@@ -98,7 +98,7 @@ def small_notebook(name: str, *, korean: str = "미분이란?", broken_link: boo
     )
     figure = v4.new_code_cell("plot()", outputs=[_image_output()])
     explorer = v4.new_code_cell(
-        "tangent_explorer()",
+        'explore("tangent")',
         outputs=[
             _image_output(),
             v4.new_output("stream", name="stdout", text="status: h = 0.5\n"),
@@ -161,7 +161,7 @@ def test_prepare_leaves_out_the_setup_cell_and_badge_and_keeps_solutions_closed(
     assert "SECRET-NEW" in text and text.count("<details>") == 2, "both solutions kept, closed"
     old = next(c for c in page.cells if "SECRET-OLD" in c.source)
     assert old.cell_type == "markdown" and old.source.startswith("<details>")
-    explorer = next(c for c in page.cells if c.source == "tangent_explorer()")
+    explorer = next(c for c in page.cells if c.source == 'explore("tangent")')
     kinds = [sorted(o.get("data", {})) or o.output_type for o in explorer.outputs]
     assert kinds == [["image/png", "text/plain"], "stream"], "stored picture and status line kept, widget dropped"
     after = page.cells[page.cells.index(explorer) + 1]
@@ -414,7 +414,7 @@ JS_PROSE = """() => {
 JS_IMAGES = """() => Array.from(document.querySelectorAll('article img')).map(
   i => ({src: i.getAttribute('src'), ok: i.complete && i.naturalWidth > 0}))"""
 JS_EXPLORER_IMAGES = """() => Array.from(document.querySelectorAll('.cell')).filter(
-  c => /\\b(explore|\\w+_explorer)\\(/.test((c.querySelector('.cell_input') || {}).innerText || '')).map(
+  c => /\\bexplore\\(/.test((c.querySelector('.cell_input') || {}).innerText || '')).map(
   c => Array.from(c.querySelectorAll('.cell_output img')).some(i => i.complete && i.naturalWidth > 0))"""
 JS_CLIPPED_MATHS = """() => Array.from(document.querySelectorAll('mjx-container[display="true"]')).filter(
   m => m.scrollWidth > m.clientWidth + 1 && !['auto', 'scroll'].includes(getComputedStyle(m).overflowX)).length"""
