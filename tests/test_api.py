@@ -130,6 +130,10 @@ def test_one_plot_paths_draws_each_run_on_what_it_ran_on():
     assert "lecture" in [t.get_text() for t in ax.get_legend().texts] and "lecture loss" in ax.get_title()
     ax = plot_paths(gradient_descent(mse, [0.0, 0.0], lr=0.1, eps=None, steps=20))
     assert "squared loss" in ax.get_title()  # the contours of the objective the run recorded
+    one = gradient_descent(mse, [0.0, 0.0], lr=0.1, eps=None, steps=5)
+    assert "mine" in [t.get_text() for t in plot_paths(one, labels="mine").get_legend().texts]  # a label, not 4
+    with pytest.raises(ValueError, match=r"one label per run \(2\), got 1"):
+        plot_paths([one, one], labels=["a"])
     with pytest.raises(ValueError, match="one regression problem"):
         plot_paths([gradient_descent(p, [0.0, 0.0], lr=0.01, eps=None, steps=5) for p in (lecture, mse)])
     with pytest.raises(ValueError, match="extent is not used for runs on a function"):

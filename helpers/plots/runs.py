@@ -24,7 +24,7 @@ __all__ = ["plot_history", "plot_paths"]
 QUANTITIES = ("loss", "grad", "coefficients")
 
 
-def _runs(runs: Any, labels: Sequence[str] | None) -> tuple[list[DescentResult], list[str] | None]:
+def _runs(runs: Any, labels: Any) -> tuple[list[DescentResult], Any]:
     """The runs as a list, and their labels: a dict's keys, else ``labels`` as given."""
     if isinstance(runs, Mapping):
         if labels is not None:
@@ -42,12 +42,17 @@ def _runs(runs: Any, labels: Sequence[str] | None) -> tuple[list[DescentResult],
             raise TypeError(f"runs[{i}] must be a DescentResult, got {r!r:.80} of type {type(r).__name__}")
     if not items:
         raise ValueError("runs must contain at least one DescentResult, got none")
-    return items, None if labels is None else list(labels)
+    return items, labels
 
 
-def _named(items: list[DescentResult], labels: list[str] | None) -> Any:
+def _named(items: list[DescentResult], labels: Any) -> Any:
     """What the regression figures take: ``{label: run}``, or the runs alone (they number them)."""
-    return items if labels is None else dict(zip(labels, items))
+    if labels is None:
+        return items
+    labels = [labels] if isinstance(labels, str) else list(labels)
+    if len(labels) != len(items):
+        raise ValueError(f"labels must have one label per run ({len(items)}), got {len(labels)}")
+    return dict(zip(labels, items))
 
 
 def _regression(runs: list[DescentResult]) -> Regression | None:
