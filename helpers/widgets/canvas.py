@@ -4,6 +4,9 @@
 A frame costs a few ms of drawing plus the PNG encoding: the moving artists are drawn over a
 saved background (:class:`BlitCanvas`), an axes whose limits moved is redrawn alone, and the
 layout is computed only when asked (:class:`OnDemandLayout`), since text and layout are what cost.
+This is matplotlib's own blitting idiom (its "Faster rendering by using blitting" tutorial): the
+moving artists are *animated*, so a draw of the figure or of one axes leaves them out and
+``draw_artist`` puts them back over ``copy_from_bbox``'s background; ``savefig`` draws them as usual.
 """
 
 from __future__ import annotations
@@ -51,8 +54,9 @@ class OnDemandLayout(ConstrainedLayoutEngine):
 class BlitCanvas(FigureCanvasAgg):
     """An Agg canvas that redraws only what changed: the moving artists, and axes whose limits moved.
 
-    The artists listed in ``dynamic`` (paths, curves per step, markers) are drawn on every frame
-    over a saved background of everything else (axes, ticks, labels, contours). When an axes'
+    The artists listed in ``dynamic`` (paths, curves per step, markers; animated, so matplotlib's
+    own draw leaves them out of the background) are drawn on every frame over a saved background
+    of everything else (axes, ticks, labels, contours). When an axes'
     limits change, only that axes is redrawn into the background (its old extent erased first);
     the whole figure is redrawn when the layout is pending, an axes moved, the canvas size changed,
     or :meth:`invalidate` was called (after changing a static artist). The ``overlays`` (legends)
@@ -88,24 +92,12 @@ class BlitCanvas(FigureCanvasAgg):
     def _axes_limits(self) -> list:
         return [tuple(ax.viewLim.bounds) for ax in self.figure.axes]
 
-    @contextlib.contextmanager
-    def _without_dynamic(self):
-        shown = [a for a in self.dynamic if a.get_visible()]
-        for a in shown:
-            a.set_visible(False)
-        try:
-            yield
-        finally:
-            for a in shown:
-                a.set_visible(True)
-
     def _full_draw(self) -> None:
         engine = self.figure.get_layout_engine()
         if engine is not None:
             # Lay out with every artist visible, so moving titles and labels get their room too.
             engine.execute(self.figure)
-        with self._without_dynamic():
-            super().draw()
+        super().draw()  # leaves the animated (dynamic) artists out
         renderer = self.get_renderer()
         # What an axes covers, ticks and labels included: erased before redrawing it alone. Measured
         # here only: log-axis labels are padded to one width; the end labels of a step axis may grow
@@ -134,28 +126,28 @@ class BlitCanvas(FigureCanvasAgg):
         renderer = self.get_renderer()
         self.restore_region(self._background)
         color = self.figure.get_facecolor()
-        with self._without_dynamic():
-            for ax in changed:
-                box = self._extents.get(ax) or ax.bbox
-                eraser = Rectangle((box.x0, box.y0), box.width, box.height, transform=IdentityTransform(),
-                                   facecolor=color, edgecolor="none", figure=self.figure)  # fmt: skip
-                eraser.draw(renderer)
-                # Reuse the pixels of what is still this axes' own and unchanged since it was drawn
-                # (a new title or legend is stale, or another object): the rest is drawn again.
-                current = self._keepers(ax)
-                reuse = [(a, r) for a, r in self._keep.get(ax, []) if not a.stale and any(a is c for c in current)]
+        # ax.draw leaves the animated (dynamic) artists out, as the full draw does.
+        for ax in changed:
+            box = self._extents.get(ax) or ax.bbox
+            eraser = Rectangle((box.x0, box.y0), box.width, box.height, transform=IdentityTransform(),
+                               facecolor=color, edgecolor="none", figure=self.figure)  # fmt: skip
+            eraser.draw(renderer)
+            # Reuse the pixels of what is still this axes' own and unchanged since it was drawn
+            # (a new title or legend is stale, or another object): the rest is drawn again.
+            current = self._keepers(ax)
+            reuse = [(a, r) for a, r in self._keep.get(ax, []) if not a.stale and any(a is c for c in current)]
+            for a, _ in reuse:
+                a.set_visible(False)
+            try:
+                ax.draw(renderer)
+            finally:
                 for a, _ in reuse:
-                    a.set_visible(False)
-                try:
-                    ax.draw(renderer)
-                finally:
-                    for a, _ in reuse:
-                        a.set_visible(True)
-                        a.stale = False  # hiding it for this draw changed nothing
-                for _, region in reuse:
-                    self.restore_region(region)
-                drawn = [a for a in current if not any(a is b for b, _ in reuse)]
-                self._keep[ax] = reuse + self._capture(drawn, renderer)
+                    a.set_visible(True)
+                    a.stale = False  # hiding it for this draw changed nothing
+            for _, region in reuse:
+                self.restore_region(region)
+            drawn = [a for a in current if not any(a is b for b, _ in reuse)]
+            self._keep[ax] = reuse + self._capture(drawn, renderer)
         self.axes_draws += 1
 
     def draw(self):
@@ -215,13 +207,24 @@ class FigureExplorer(Explorer):
         return fig, axes
 
     def animate(self, *artists, overlays=()) -> None:
-        """Draw ``artists`` on every frame over the saved background, and keep ``overlays`` (legends) on top."""
+        """Draw ``artists`` on every frame over the saved background, and keep ``overlays`` (legends) on top.
+
+        The artists become animated (``set_animated(True)``): matplotlib leaves them out of the
+        background, and the canvas draws them with ``draw_artist``. They must belong to an axes:
+        a figure-level animated artist would be missing from ``savefig`` too.
+        """
+        for a in artists:
+            if a.axes is None:
+                raise ValueError(f"animate takes artists of an axes, got {a!r}, which belongs to none")
+            a.set_animated(True)
         self._canvas.dynamic.extend(artists)
         self._canvas.overlays.extend(overlays)
 
     def forget(self, *artists) -> None:
         """Stop drawing ``artists`` (moving ones or overlays) on every frame: they are being removed."""
         gone = {id(a) for a in artists}
+        for a in artists:
+            a.set_animated(False)
         for listed in (self._canvas.dynamic, self._canvas.overlays):
             listed[:] = [a for a in listed if id(a) not in gone]
 
