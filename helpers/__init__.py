@@ -6,7 +6,8 @@ the names in ``__all__`` are the course's API, and no notebook reaches into a su
 Three layers, each importing only the ones below it:
 
 * numerics (numpy and sympy only): objectives, the descent loop and its result, regression problems,
-  data sets, the networks (:mod:`helpers.nn`, :mod:`helpers.autodiff`) and the exercises' checks;
+  the data sets (:mod:`helpers.datasets`, reached as ``datasets.make_linear`` …), the networks
+  (:mod:`helpers.nn`, reached as ``nn.MLP`` …) and the exercises' checks;
 * :mod:`helpers.plots`: matplotlib figures;
 * :mod:`helpers.widgets`: the explorers (ipywidgets).
 
@@ -18,9 +19,8 @@ from __future__ import annotations
 
 import importlib
 
-from . import nn
+from . import datasets, nn
 from .calculus import difference_table, numeric_gradient
-from .datasets import load_digits, make_blobs, make_linear, make_rings, make_spirals
 from .descent import DescentResult, gradient_descent
 from .exercises import check
 from .functions import Objective, objective
@@ -59,14 +59,10 @@ __all__ = [
     "Objective",
     "Regression",
     "check",
+    "datasets",
     "difference_table",
     "explore",
     "gradient_descent",
-    "load_digits",
-    "make_blobs",
-    "make_linear",
-    "make_rings",
-    "make_spirals",
     "nn",
     "numeric_gradient",
     "objective",

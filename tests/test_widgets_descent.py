@@ -306,6 +306,40 @@ def test_convergence_explorer_zones_and_statuses():
     assert not ex.theory.get_visible()
 
 
+def test_convergence_axes_hold_while_lr_crosses_two_over_mu():
+    # The gap panel's limits are fixed per function: a drag across 2/μ (converging, oscillating,
+    # diverging runs) moves only the curves, so no press pays for redrawing the axes.
+    ex = build("convergence", lr=0.9)
+    canvas = ex.figure.canvas
+    ex.png  # noqa: B018 - render once, so the background is saved
+    full, axes, limits = canvas.full_draws, canvas.axes_draws, (ex.ax_gap.get_xlim(), ex.ax_gap.get_ylim())
+    for lr in np.geomspace(0.5, 2.0, 15):
+        set_control(ex, "lr", float(lr))
+        ex.png  # noqa: B018
+    assert (canvas.full_draws, canvas.axes_draws) == (full, axes)
+    assert (ex.ax_gap.get_xlim(), ex.ax_gap.get_ylim()) == limits
+    low, high = limits[1]
+    assert limits[0] == (0.0, 200.0)  # the step cap
+    for lr in (0.1, 0.9):  # every start's first gap, and where a converged run stops, are inside
+        for x0 in ex.controls["x0"].min, ex.controls["x0"].max, 1.5:
+            set_control(ex, "x0", x0)
+            set_control(ex, "lr", lr)
+            gap = ex.result.values - ex.f_star
+            assert ex.result.converged
+            assert low < gap[-1] and gap[0] < high / 100
+    set_control(ex, "function", "xcos")
+    assert ex.ax_gap.get_ylim() != (low, high)  # a new function has its own fixed limits
+
+
+def test_step_curve_hold_rejects_bad_limits():
+    from helpers.plots.axes import StepCurve
+    from helpers.plots.style import new_figure
+
+    _, axes = new_figure((3, 2))
+    with pytest.raises(ValueError, match="hold needs steps ≥ 1 and 0 < low < high, got steps=10, low=1.0, high=1.0"):
+        StepCurve(axes[0, 0]).hold(10, 1.0, 1.0)
+
+
 def test_tangent_explorer_status_matches_the_lecture_example():
     ex = build("tangent", x0=1.0, h=1e-3)
     assert ex.status.startswith("h = 1e-03: forward difference 4.001000, exact f'(1) = 4, error 1.0e-03; ")

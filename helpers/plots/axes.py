@@ -388,7 +388,8 @@ class StepCurve(LogCurve):
     The limits follow :func:`sticky_end`: they grow at once (with room to spare) but shrink only
     when the data need far less room (a third of the steps, three decades fewer), so a slider drag
     rarely changes the ticks and an explorer rarely redraws the axes; :meth:`set_values` says when
-    they changed. The y axis is labelled 10⁻³, 10⁰ … (:func:`use_pow10_labels`).
+    they changed. :meth:`hold` fixes them instead. The y axis is labelled 10⁻³, 10⁰ …
+    (:func:`use_pow10_labels`).
     """
 
     #: Shrink the step axis when the steps need less than this fraction of it.
@@ -405,6 +406,21 @@ class StepCurve(LogCurve):
                          stop_size=9.0, zorder=2.0, pow10_labels=True)  # fmt: skip
         ax.xaxis.set_major_locator(MaxNLocator(nbins=5, integer=True))
         self._limits: tuple[float, tuple[float, float]] | None = None
+        self._held = False
+
+    def hold(self, steps: int, low: float, high: float) -> None:
+        """Fix the limits: steps 0 to ``steps``, values ``low`` to ``high``, whatever :meth:`set_values` shows.
+
+        For a view whose data may span any range (a run that diverges on one side of a threshold
+        and converges on the other): the axes stay put while a slider moves, so two runs compare by
+        eye, and a value outside leaves the plot through its edge.
+        """
+        if not (0 < low < high and steps >= 1):
+            raise ValueError(f"hold needs steps ≥ 1 and 0 < low < high, got steps={steps}, low={low}, high={high}")
+        self._held = True
+        self._limits = (float(steps), (float(low), float(high)))
+        self.ax.set_xlim(0.0, float(steps))
+        self.ax.set_ylim(float(low), float(high))
 
     def set_values(self, values: Any, *, include: Sequence[float] = (), diverged: bool = False,
                    steps: int = 0) -> bool:  # fmt: skip
@@ -427,6 +443,8 @@ class StepCurve(LogCurve):
             True when the axes' limits changed.
         """
         v = self.set_data(np.arange(len(values)), values, diverged=diverged)
+        if self._held:
+            return False
         right = _step_limit(max(len(v) - 1, steps))
         low, high = log_limits(v, include=include, decades=0.3)
         if self._limits is not None:

@@ -542,6 +542,12 @@ class Convergence(FigureExplorer):
                               "learning rate λ (log scale): the zones hold near the minimum x*")  # fmt: skip
         self.L = L
         self.f_star = float(objective.f(objective.minima[0]))
+        # Fixed axes for the gap: every start's first gap with three decades above it, down to a
+        # decade below where the stopping rule ends (|f'| < ε leaves a gap of about ε²/(2μ)); a drag
+        # across 2/μ then moves the curves, never the axes, and a diverging run leaves through the top.
+        top = float(np.nanmax(values)) - self.f_star
+        low = 10.0 ** (math.floor(math.log10(self.eps**2 / (2 * L))) - 1)
+        self.gap.hold(self.max_steps, low, 10.0 ** (math.ceil(math.log10(max(top, 1.0))) + 3))
         self.function = name
         self.relayout()
 
