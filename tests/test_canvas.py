@@ -11,11 +11,13 @@ from __future__ import annotations
 import contextlib
 import io
 
+import ipywidgets as widgets
 import numpy as np
 import PIL.Image
 import pytest
 
 from helpers.widgets import EXPLORERS, explore
+from helpers.widgets.canvas import encode_png
 
 SLIDERS = ("FloatSlider", "FloatLogSlider", "IntSlider")
 #: Pixels that may differ by more than 32 levels: where a moving artist crosses a static line (a
@@ -38,7 +40,9 @@ def test_a_blitted_frame_matches_the_full_draw(name):
         for slider in sliders:
             for fraction in (0.3, 0.7):
                 value = slider.min + fraction * (slider.max - slider.min)
-                slider.value = round(value) if type(slider).__name__ == "IntSlider" else value
+                if isinstance(slider, widgets.FloatLogSlider):  # its min and max are exponents
+                    value = slider.base**value
+                slider.value = round(value) if isinstance(slider, widgets.IntSlider) else value
         if "train" in ex.controls:  # an explorer that redraws when trained, not on its sliders
             ex.controls["train"].click()
         frame = _rgb(ex.png)
@@ -62,3 +66,28 @@ def test_animate_takes_artists_of_an_axes_only():
     assert line.get_animated() and line in ex.figure.canvas.dynamic
     ex.forget(line)
     assert not line.get_animated() and line not in ex.figure.canvas.dynamic
+
+
+@pytest.mark.parametrize("channels", [3, 4])
+def test_encode_png_round_trips_every_pixel(channels):
+    rng = np.random.default_rng(0)
+    pixels = rng.integers(0, 256, size=(37, 53, channels), dtype=np.uint8)
+    image = PIL.Image.open(io.BytesIO(encode_png(pixels)))
+    assert image.mode == ("RGB" if channels == 3 else "RGBA")
+    np.testing.assert_array_equal(np.asarray(image), pixels)
+
+
+def test_an_explorer_frame_is_the_canvas_pixels():
+    with contextlib.redirect_stdout(io.StringIO()):
+        ex = explore("descent_1d")
+        png = ex.png
+    rgba = np.asarray(ex.figure.canvas.buffer_rgba())
+    np.testing.assert_array_equal(_rgb(png), rgba[..., :3])
+
+
+@pytest.mark.parametrize(
+    "pixels", [np.zeros((2, 2, 3), dtype=float), np.zeros((2, 2), dtype=np.uint8), np.zeros((2, 2, 2), dtype=np.uint8)]
+)
+def test_encode_png_names_what_it_takes(pixels):
+    with pytest.raises(ValueError, match=r"pixels must be uint8 of shape \(h, w, 3 or 4\), got"):
+        encode_png(pixels)

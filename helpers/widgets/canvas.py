@@ -12,10 +12,12 @@ moving artists are *animated*, so a draw of the figure or of one axes leaves the
 from __future__ import annotations
 
 import contextlib
+import struct
+import zlib
 
 import numpy as np
-import PIL.Image
 from matplotlib.backends.backend_agg import FigureCanvasAgg
+from matplotlib.colors import to_rgba
 from matplotlib.layout_engine import ConstrainedLayoutEngine
 from matplotlib.patches import Rectangle
 from matplotlib.transforms import Bbox, IdentityTransform
@@ -23,7 +25,7 @@ from matplotlib.transforms import Bbox, IdentityTransform
 from ..plots.style import FIG_WIDE, course_style, new_figure
 from .base import Explorer
 
-__all__ = ["BlitCanvas", "FigureExplorer", "OnDemandLayout"]
+__all__ = ["BlitCanvas", "FigureExplorer", "OnDemandLayout", "encode_png"]
 
 
 #: Horizontal padding around each axes (inches): room for tick labels that grow after the layout.
@@ -49,6 +51,40 @@ class OnDemandLayout(ConstrainedLayoutEngine):
         if self.pending:
             super().execute(fig)
             self.pending = False
+
+
+def _chunk(kind: bytes, data: bytes) -> bytes:
+    return struct.pack(">I", len(data)) + kind + data + struct.pack(">I", zlib.crc32(kind + data))
+
+
+def encode_png(pixels: np.ndarray) -> bytes:
+    """The PNG of an (h, w, 3) RGB or (h, w, 4) RGBA image of uint8, rows unfiltered, zlib level 1.
+
+    An explorer's frame is mostly flat colour, which deflate packs about as small without PNG's row
+    filters as with them; leaving out the filters (and choosing one per row, as PIL does) halves
+    the encoding, the largest single cost of a frame: 4–6 ms instead of 8–12 ms for 1000×400
+    pixels, within 10 % of the size (``benchmarks/explorers.py``).
+
+    Examples
+    --------
+    >>> import io, PIL.Image
+    >>> pixels = np.arange(24, dtype=np.uint8).reshape(2, 4, 3)
+    >>> image = PIL.Image.open(io.BytesIO(encode_png(pixels)))
+    >>> image.mode, image.size, bool((np.asarray(image) == pixels).all())
+    ('RGB', (4, 2), True)
+    """
+    if pixels.dtype != np.uint8 or pixels.ndim != 3 or pixels.shape[2] not in (3, 4):
+        raise ValueError(f"pixels must be uint8 of shape (h, w, 3 or 4), got {pixels.dtype} of shape {pixels.shape}")
+    h, w, channels = pixels.shape
+    rows = np.zeros((h, 1 + channels * w), dtype=np.uint8)  # each row: filter type 0 (none), then its pixels
+    rows[:, 1:] = pixels.reshape(h, channels * w)
+    header = struct.pack(">IIBBBBB", w, h, 8, 2 if channels == 3 else 6, 0, 0, 0)  # 8 bits, RGB or RGBA
+    return (
+        b"\x89PNG\r\n\x1a\n"
+        + _chunk(b"IHDR", header)
+        + _chunk(b"IDAT", zlib.compress(rows.tobytes(), 1))
+        + _chunk(b"IEND", b"")
+    )
 
 
 class BlitCanvas(FigureCanvasAgg):
@@ -180,12 +216,9 @@ class BlitCanvas(FigureCanvasAgg):
             return super().print_png(filename_or_obj, metadata=metadata, pil_kwargs=pil_kwargs)
         self.draw()
         rgba = np.asarray(self.buffer_rgba())
-        # An explorer's frame is opaque: RGB, and zlib level 1, a few % larger than matplotlib's
-        # level 6 and several ms faster on every frame.
-        image = PIL.Image.fromarray(rgba)
-        (image.convert("RGB") if rgba[..., 3].min() == 255 else image).save(
-            filename_or_obj, format="png", compress_level=1
-        )
+        # An explorer's frame is opaque (a white figure): RGB is enough, a quarter fewer bytes to pack.
+        opaque = to_rgba(self.figure.get_facecolor())[3] == 1.0
+        filename_or_obj.write(encode_png(rgba[..., :3] if opaque else rgba))
 
 
 class FigureExplorer(Explorer):
