@@ -26,6 +26,7 @@ import numpy as np
 
 from .autodiff import Value, trace
 from .descent import DIVERGENCE_LIMIT, DescentResult
+from .sgd import _descend
 from .validation import (
     MAX_ELEMENTS,
     MAX_STEPS,
@@ -693,25 +694,6 @@ class MLP:
 
     # -- training --
 
-    def _epoch(self, X: np.ndarray, y: np.ndarray, lr: float, batch_size: int | None, rng) -> tuple[int, float]:
-        """One pass over the data: (updates made, the sum of their gradients' norms), or (0, nan) as
-        soon as a gradient is not finite or its norm exceeds ``DIVERGENCE_LIMIT`` (as in every run)."""
-        if batch_size is None:
-            batches = [(X, y)]
-        else:
-            order = rng.permutation(X.shape[0])  # a fresh shuffle every epoch
-            batches = [(X[rows], y[rows]) for rows in np.split(order, range(batch_size, len(order), batch_size))]
-        norms = 0.0
-        for Xb, yb in batches:
-            grads = self._backward(self._forward(Xb, True)[1], yb)
-            # ‖∇‖² over every dW and db; a NaN or inf anywhere makes it NaN or inf.
-            squared = sum(float(np.vdot(dW, dW)) + float(np.vdot(db, db)) for dW, db in grads)
-            if not squared <= DIVERGENCE_LIMIT**2:
-                return 0, math.nan
-            self._step(grads, lr)
-            norms += math.sqrt(squared)
-        return len(batches), norms
-
     def train(
         self,
         X: Any,
@@ -725,7 +707,8 @@ class MLP:
         """Train by (minibatch) gradient descent on the mean cross-entropy.
 
         Each epoch visits every example once: as one batch (``batch_size=None``), or in a
-        fresh random order, ``batch_size`` rows per update.
+        fresh random order, ``batch_size`` rows per update. The loop is the course's one minibatch
+        loop, the one SGD on a regression runs (:mod:`helpers.sgd`), on the parameter vector θ.
 
         Parameters
         ----------
@@ -758,7 +741,7 @@ class MLP:
             * ``steps``: the parameter updates made, epochs × ⌈n / batch_size⌉ (``max_steps``: those
               asked for); ``lr``; ``eps`` is None (a fixed number of epochs);
             * ``status``: "finished", or "diverged" (rather than an exception or NaNs) when the loss,
-              a parameter or a gradient's norm stopped being finite or exceeded 1e12; then
+              the norm of θ or of a gradient stopped being finite or exceeded 1e12; then
               ``diverged_at`` is that *epoch*, it was undone, and the network keeps the parameters of
               epoch ``diverged_at - 1``: every recorded number is finite;
             * ``extra["batch_size"]``: rows per update (n for the full batch), and
@@ -799,63 +782,67 @@ class MLP:
             "train for fewer epochs or a smaller network",
         )  # fmt: skip
         seed = check_int("seed", seed, low=0)
-        rng = np.random.default_rng(seed)
-
-        def evaluate() -> tuple[float, float]:
-            logits = self._forward(X, False)[0]
-            return _cross_entropy(logits, y), float(np.mean(logits.argmax(axis=1) == y))
-
-        def healthy(loss: float) -> bool:
-            return bool(
-                math.isfinite(loss)
-                and loss <= DIVERGENCE_LIMIT
-                and all(
-                    np.abs(W).max() <= DIVERGENCE_LIMIT and np.abs(b).max() <= DIVERGENCE_LIMIT for W, b in self.params
-                )
+        with np.errstate(all="ignore"):
+            start_logits = self._forward(X, False)[0]
+            untrained = _cross_entropy(start_logits, y)
+        if not (math.isfinite(untrained) and untrained <= DIVERGENCE_LIMIT):
+            raise ValueError(
+                f"the untrained network's loss on X is {untrained:g}: X (largest |x| = {np.abs(X).max():g}) "
+                "is too large for float64 arithmetic; standardise it first"
             )
 
-        path = np.empty((epochs + 1, self.n_parameters))
-        losses, accs, norms = [], [], []
-        status, diverged_at, steps = "finished", None, 0
-        # A too-large lr overflows on its way to divergence; that is reported in the status, not as warnings.
-        with np.errstate(all="ignore"):
-            loss, acc = evaluate()
-            if not healthy(loss):
-                raise ValueError(
-                    f"the untrained network's loss on X is {loss:g}: X (largest |x| = {np.abs(X).max():g}) "
-                    "is too large for float64 arithmetic; standardise it first"
-                )
-            losses.append(loss)
-            accs.append(acc)
-            _flatten(self.params, out=path[0])
-            for epoch in range(1, epochs + 1):
-                made, norm_sum = self._epoch(X, y, lr, batch_size, rng)
-                loss, acc = evaluate() if made else (math.nan, math.nan)
-                if not healthy(loss):  # undo the epoch that blew up: back to the last recorded θ
-                    for (W, b), (W0, b0) in zip(self.params, _unflatten(self.sizes, path[epoch - 1])):
-                        np.copyto(W, W0)
-                        np.copyto(b, b0)
-                    status, diverged_at = "diverged", epoch
-                    break
-                losses.append(loss)
-                accs.append(acc)
-                norms.append(norm_sum / made)
-                _flatten(self.params, out=path[epoch])
-                steps += made
+        # The loop moves one parameter vector θ; the network computes with views of it (no copies).
+        params = self.params
 
-        done = len(losses) - 1
+        def load(theta: np.ndarray) -> None:
+            self.params = _unflatten(self.sizes, theta)
+
+        def epoch_grad(order: np.ndarray):
+            # The full batch is X itself, every epoch; minibatches are blocks of a fresh shuffle.
+            Xe, ye = (X, y) if batch_size is None else (X[order], y[order])
+
+            def block_grad(theta: np.ndarray, lo: int, hi: int) -> np.ndarray:
+                load(theta)
+                return _flatten(self._backward(self._forward(Xe[lo:hi], True)[1], ye[lo:hi]))
+
+            return block_grad
+
+        accuracy: list[float] = []
+
+        def loss(theta: np.ndarray) -> float:
+            """The mean cross-entropy on all of (X, y), with the accuracy kept beside it (one forward pass)."""
+            if accuracy:
+                load(theta)
+                logits = self._forward(X, False)[0]
+            else:  # θ₀, the untrained network, evaluated above
+                logits = start_logits
+            accuracy.append(float(np.mean(logits.argmax(axis=1) == y)))
+            value = _cross_entropy(logits, y)
+            return value if value <= DIVERGENCE_LIMIT else math.inf  # the loop reads inf as divergence
+
+        # The course's one minibatch loop (helpers.sgd, as for a regression), recorded per epoch.
+        try:
+            run = _descend(epoch_grad, _flatten(params), n, lr=lr, batch_size=batch_size or n, epochs=epochs,
+                           seed=seed, loss=loss, record="epoch", step_losses=False)  # fmt: skip
+        finally:
+            self.params = params
+        # An epoch that blew up is undone: the network keeps the parameters of the last epoch recorded.
+        for (W, b), (W_, b_) in zip(params, _unflatten(self.sizes, run.path[-1])):
+            np.copyto(W, W_)
+            np.copyto(b, b_)
+        done = len(run.path) - 1
         return DescentResult(
-            path=path if done == epochs else path[: done + 1].copy(),  # a short copy: free the rows not used
-            grad_norms=np.array(norms, dtype=float),
-            values=np.array(losses, dtype=float),
-            steps=steps,
-            status=status,
+            path=run.path,
+            grad_norms=run.grad_norms,
+            values=run.values,
+            steps=done * batches,
+            status=run.status,
             lr=lr,
             eps=None,
             max_steps=epochs * batches,
-            diverged_at=diverged_at,
+            diverged_at=done + 1 if run.diverged else None,
             extra={
-                "accuracy": np.array(accs, dtype=float),
+                "accuracy": np.array(accuracy[: done + 1], dtype=float),
                 "batch_size": n if batch_size is None else batch_size,
                 "batches_per_epoch": batches,
             },

@@ -218,6 +218,27 @@ def test_one_loop_for_descent_ascent_and_momentum():
     assert top.ascent and abs(top.x - 3) < 1e-5
 
 
+def test_one_minibatch_loop_for_regression_sgd_and_network_training(monkeypatch):
+    import helpers.nn
+    import helpers.sgd
+
+    calls = []
+    loop = helpers.sgd._descend
+
+    def counted(*args, **kwargs):
+        calls.append(kwargs["batch_size"])
+        return loop(*args, **kwargs)
+
+    monkeypatch.setattr(helpers.sgd, "_descend", counted)
+    monkeypatch.setattr(helpers.nn, "_descend", counted)
+    X, y = helpers.datasets.make_blobs(20, 2, seed=0)
+    helpers.nn.MLP([2, 4, 2], seed=0).train(X, y, lr=0.5, epochs=3)
+    helpers.nn.MLP([2, 4, 2], seed=0).train(X, y, lr=0.5, epochs=3, batch_size=8)
+    problem, beta0 = Regression.lecture()
+    gradient_descent(problem, beta0, lr=0.01, batch_size=2, epochs=2)
+    assert calls == [40, 8, 2]
+
+
 def test_a_regression_problem_runs_full_batch_and_minibatch_through_the_same_call():
     problem, beta0 = Regression.lecture()
     run = gradient_descent(problem, beta0, lr=0.01, eps=None, steps=5000)
