@@ -53,8 +53,14 @@ __all__ = [
 _STYLE = {"description_width": "130px"}
 _WIDE = widgets.Layout(width="400px")
 
-#: The data sets of :func:`classifier_explorer`.
-CLASSIFIER_DATA = ("blobs", "rings", "spirals")
+#: The data sets of :func:`classifier_explorer`, each 300 points in the plane, made from a seed (the menu
+#: lists them in this order).
+_CLASSIFIER_MAKERS = {
+    "blobs": lambda seed: make_blobs(100, 3, spread=1.2, seed=seed),
+    "rings": lambda seed: make_rings(300, noise=0.15, seed=seed),
+    "spirals": lambda seed: make_spirals(100, 3, noise=0.2, seed=seed),
+}
+CLASSIFIER_DATA = tuple(_CLASSIFIER_MAKERS)
 #: The graphs of :func:`chain_rule_explorer`.
 GRAPHS = ("square", "neuron")
 
@@ -174,11 +180,7 @@ def classifier_data(name: str, *, seed: int = 0) -> tuple[np.ndarray, np.ndarray
     """
     check_choice("dataset", name, CLASSIFIER_DATA)
     seed = check_int("seed", seed, low=0)
-    if name == "blobs":
-        return make_blobs(100, 3, spread=1.2, seed=seed)
-    if name == "rings":
-        return make_rings(300, noise=0.15, seed=seed)
-    return make_spirals(100, 3, noise=0.2, seed=seed)
+    return _CLASSIFIER_MAKERS[name](seed)
 
 
 class ClassifierExplorer(FigureExplorer):
@@ -204,7 +206,9 @@ class ClassifierExplorer(FigureExplorer):
         self.seed = check_int("seed", seed, low=0)
         # The edition's language when it is built: the button's later states speak it too.
         self._lang = language()
-        data_sets = [(tr("blobs"), "blobs"), (tr("rings"), "rings"), (tr("spirals"), "spirals")]
+        # Literal templates (so each has its Korean); a data set without a label fails here, loudly.
+        labels = {"blobs": tr("blobs"), "rings": tr("rings"), "spirals": tr("spirals")}
+        data_sets = [(labels[name], name) for name in CLASSIFIER_DATA]
         controls = {
             "dataset": widgets.Dropdown(
                 options=data_sets, value=dataset, description=tr("data set"), style=_STYLE, layout=_WIDE
