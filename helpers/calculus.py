@@ -123,8 +123,9 @@ def expression_problem(expr: sympy.Basic, *, max_exponent: float | None = None, 
 def _expression(expr, names: tuple[str, ...], *, real: bool = False) -> sympy.Expr | sympy.Poly:
     """A sympy expression from ``expr``: typed text is parsed safely in the variables ``names``.
 
-    ``real`` keeps typed text in the parser's real symbols, for an expression that is only compiled:
-    differentiated in complex ones, sin(tanh(y**100)) would keep sympy busy for seconds.
+    ``real`` keeps typed text in the parser's real symbols, for an expression the course differentiates
+    and evaluates itself (compiled derivatives, a Hessian's entries): differentiated in complex
+    symbols, sin(tanh(y**100)) would keep sympy busy for seconds.
     """
     if isinstance(expr, str):
         return _parse(expr, names) if real else parse_formula(expr, names)

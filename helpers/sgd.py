@@ -80,8 +80,11 @@ def _descend(
     record: str,
     step_losses: bool,
 ) -> DescentResult:
-    """The minibatch loop. ``epoch_grad`` sees each epoch's permutation once, so a caller can
-    reorder its data once per epoch and then slice contiguous blocks instead of gathering rows."""
+    """The minibatch loop, of SGD on a regression and of :meth:`helpers.nn.MLP.train` alike.
+
+    ``epoch_grad`` sees each epoch's permutation once, so a caller can reorder its data once per
+    epoch and then slice contiguous blocks instead of gathering rows (or ignore it: the full batch).
+    A ``loss`` that returns inf marks the run as diverged, as a gradient or θ beyond 1e12 does."""
     rng = np.random.default_rng(seed)
     b = batch_size
     batches = -(-n // b)  # ⌈n/b⌉
