@@ -23,7 +23,7 @@ import numpy as np
 import sympy as sp
 
 from .calculus import second_derivative
-from .formula import parse_formula, vectorise
+from .formula import _real_diff, parse_formula, vectorise
 from .validation import _show, check_choice, check_real
 
 __all__ = [
@@ -94,7 +94,7 @@ class Objective:
     @property
     def derivative(self) -> sp.Expr | sp.Matrix:
         """f′(x) as a sympy expression (one variable), or the gradient as a column Matrix."""
-        partials = [sp.diff(self.expr, v) for v in self.variables]
+        partials = [_real_diff(self.expr, v) for v in self.variables]
         return partials[0] if self.dim == 1 else sp.Matrix(partials)
 
     def hessian(self, point=None) -> sp.Matrix | np.ndarray:
@@ -111,7 +111,8 @@ class Objective:
         array([[ 2.,  0.],
                [ 0., 20.]])
         """
-        H = sp.hessian(self.expr, self.variables)
+        # Second derivatives read the variables as real, as the gradient does (|x|'' is 0, not a complex formula).
+        H = sp.Matrix([[_real_diff(_real_diff(self.expr, a), b) for b in self.variables] for a in self.variables])
         if point is None:
             return H
         at = np.atleast_1d(np.asarray(point, dtype=float))
@@ -157,7 +158,8 @@ def objective_from_expr(
     extra = expr.free_symbols - set(variables)
     if extra:
         raise ValueError(f"expr uses {sorted(map(str, extra))} which are not among variables {variables}")
-    partials = [sp.diff(expr, v) for v in variables]
+    # Real variables: |x|' is sign(x) (sympy's derivative for a complex x cannot be compiled).
+    partials = [_real_diff(expr, v) for v in variables]
     # "math" first: on plain floats it is several times faster than numpy in the descent loop;
     # numpy covers what math lacks (sign, ...). Grids always use numpy.
     point_modules = ["math", "numpy"]
@@ -272,7 +274,8 @@ def _pretty(expr: sp.Expr) -> str:
 
 def _local_minima_1d(expr: sp.Expr, x: sp.Symbol, lo: float, hi: float) -> tuple[float, ...]:
     """Local minimisers in [lo, hi]: sign changes of f' on a fine grid, polished by Newton's method."""
-    d1, d2, f = (vectorise([e], (x,), stack=False) for e in (sp.diff(expr, x), sp.diff(expr, x, 2), expr))
+    d1 = _real_diff(expr, x)
+    d1, d2, f = (vectorise([e], (x,), stack=False) for e in (d1, _real_diff(d1, x), expr))
     xs = np.linspace(lo, hi, 4001)
     g = d1(xs)
     found = []

@@ -15,6 +15,7 @@ from helpers.functions import (
     curvature_at_minimum,
     formula_objective,
     get_function,
+    objective,
     objective_from_expr,
     undefined_parts,
 )
@@ -128,3 +129,13 @@ def test_curvature_at_minimum_is_mu_or_the_second_derivative_at_the_global_minim
     (x,) = well.variables
     expected = float(sp.diff(well.expr, x, 2).subs(x, well.minima[0]))
     assert curvature_at_minimum("double_well") == pytest.approx(expected)
+
+
+def test_a_typed_absolute_value_compiles_with_its_real_derivative():
+    # sympy differentiates |x| for a complex x into re/im parts no printer can compile: the course's
+    # variables are real, so |x|' is sign(x) (and a learner's formula box never sees a printer error).
+    one = objective("abs(x) + x**2")
+    assert str(one.derivative) == "2*x + sign(x)" and one.grad(-2.0) == -5.0
+    two = objective("abs(x) + 3*y**2", variables=("x", "y"))
+    assert two.grad([1.0, 2.0]).tolist() == [1.0, 12.0]
+    assert two.hessian([1.0, 2.0]).tolist() == [[0.0, 0.0], [0.0, 6.0]]
