@@ -8,11 +8,12 @@ Three layers, each importing only the ones below it:
 * numerics (numpy and sympy only): objectives, the descent loop and its result, regression problems,
   the data sets (:mod:`helpers.datasets`, reached as ``datasets.make_linear`` …), the networks
   (:mod:`helpers.nn`, reached as ``nn.MLP`` …) and the exercises' checks;
-* :mod:`helpers.plots`: matplotlib figures;
+* :mod:`helpers.plots`: matplotlib figures, reached as ``plots.paths(run)`` …;
 * :mod:`helpers.widgets`: the explorers (ipywidgets).
 
-Importing ``helpers`` loads the numerics only, so it is quick and needs no plotting library; a plot
-function or an explorer is imported from its layer the first time a notebook asks for it.
+Importing ``helpers`` loads the numerics only, so it is quick and needs no plotting library; the
+``plots`` namespace, ``subplots`` or an explorer is imported from its layer the first time a notebook
+asks for it.
 """
 
 from __future__ import annotations
@@ -30,26 +31,11 @@ __version__ = "0.1.0"
 
 #: Names from the figure and explorer layers, loaded on first use (PEP 562).
 _LAZY = {
-    "helpers.plots": (
-        "COLORS",
-        "subplots",
-        "plot_activations",
-        "plot_curve",
-        "plot_decision_regions",
-        "plot_difference_error",
-        "plot_gradient_field",
-        "plot_graph",
-        "plot_history",
-        "plot_paths",
-        "plot_regression_fit",
-        "plot_softmax",
-        "plot_steps_to_converge",
-        "plot_surface",
-        "plot_tangent",
-        "plot_update_directions",
-    ),
+    "helpers.plots.style": ("COLORS", "subplots"),
     "helpers.widgets": ("explore",),
 }
+#: The figure layer's own namespace: ``plots.paths(run)``, ``plots.history(run)`` …
+_LAZY_MODULES = {"plots": "helpers.plots"}
 _HOME = {name: module for module, names in _LAZY.items() for name in names}
 
 # The course's API: what the notebooks import (``tests/test_api.py`` keeps them to it).
@@ -66,25 +52,16 @@ __all__ = [
     "nn",
     "numeric_gradient",
     "objective",
-    "plot_activations",
-    "plot_curve",
-    "plot_decision_regions",
-    "plot_difference_error",
-    "plot_gradient_field",
-    "plot_graph",
-    "plot_history",
-    "plot_paths",
-    "plot_regression_fit",
-    "plot_softmax",
-    "plot_steps_to_converge",
-    "plot_surface",
-    "plot_tangent",
-    "plot_update_directions",
+    "plots",
     "subplots",
 ]
 
 
 def __getattr__(name: str):
+    if name in _LAZY_MODULES:
+        value = importlib.import_module(_LAZY_MODULES[name])
+        globals()[name] = value
+        return value
     module = _HOME.get(name)
     if module is None:
         raise AttributeError(f"module 'helpers' has no attribute {name!r}")

@@ -50,6 +50,15 @@ def test_figure_code_is_at_most_a_fifth_of_the_core_path(path):
     assert figure <= lines / 5, f"{path.name}: {figure} of the core path's {lines} code lines only make figures"
 
 
+def test_the_figure_count_sees_every_way_a_notebook_draws():
+    import ast
+
+    for line in ("plots.paths(run, ax=axes[0])", "fig, ax = subplots()", "ax.set_title('runs')", "plt.show()"):
+        assert reading_time._is_figure(ast.parse(line)), line
+    for line in ("run = gradient_descent(quad, 1.5, lr=0.1)", "explore('descent_1d')", "print(run.message)"):
+        assert not reading_time._is_figure(ast.parse(line)), line
+
+
 def _edition(path: Path) -> str:
     return "ko" if path.parent.name == "ko" else "en"
 

@@ -116,9 +116,11 @@ def test_difference_error_near_the_edge_of_the_domain_leaves_gaps():
 
 
 def test_update_directions_is_the_lectures_2x2_figure():
-    fig = plot_update_directions()
+    grid = plot_update_directions()
+    assert grid.shape == (2, 2)
+    fig = grid[0, 0].figure
     axes = fig.get_axes()
-    assert len(axes) == 4
+    assert axes == list(grid.flat)
     titles = [ax.get_title() for ax in axes]
     assert titles == [
         "f'(x) > 0,  x ← x + λf'(x)",
@@ -177,22 +179,37 @@ def test_diverged_2d_path_keeps_the_contours_in_view():
 
 
 def test_surface_with_a_path():
-    ax = plot_surface("lecture_bowl", result=run_2d())
+    ax = plot_surface("lecture_bowl", run=run_2d())
     assert ax.name == "3d"
     assert ax.get_title() and ax.get_zlabel() == "f(x, y)"
     rendered(ax.figure)
 
 
 def test_gradient_field_side_by_side():
-    fig = plot_gradient_field("lecture_bowl")
-    left, right = fig.get_axes()
+    left, right = plot_gradient_field("lecture_bowl")
+    fig = left.figure
+    assert fig.get_axes() == [left, right]
     assert "∇f" in left.get_title() and "−∇f" in right.get_title()
     for ax in (left, right):
         assert sum(type(c).__name__ == "Quiver" for c in ax.collections) == 1
     qa, qb = (next(c for c in ax.collections if type(c).__name__ == "Quiver") for ax in (left, right))
     np.testing.assert_allclose(qa.U, -qb.U)  # −∇f is ∇f reversed
     rendered(fig)
-    rendered(plot_gradient_field("rosenbrock", normalize=True))
+    rendered(plot_gradient_field("rosenbrock", normalize=True)[0].figure)
+
+
+def test_many_panel_plots_draw_on_the_axes_they_are_given():
+    import matplotlib.pyplot as plt
+
+    fig, grid = plt.subplots(2, 3)
+    drawn = plot_gradient_field("lecture_bowl", n=5, ax=grid[0, 1:])
+    assert list(drawn) == list(grid[0, 1:]) and len(fig.axes) == 6
+    drawn = plot_update_directions(ax=[*grid[1], grid[0, 0]])
+    assert drawn.shape == (2, 2) and drawn[1, 1] is grid[0, 0]
+    for bad in ("axes", [grid[0, 0]], [grid[0, 0], "axes"]):
+        with pytest.raises(TypeError, match=r"ax must be 2 matplotlib Axes \(one per panel"):
+            plot_gradient_field("lecture_bowl", ax=bad)
+    plt.close(fig)
 
 
 # --- curves against step ------------------------------------------------------------------------
@@ -291,7 +308,7 @@ def test_plots_draw_into_a_given_axes_and_leave_rcparams_alone():
         (lambda: plot_paths_2d([run_2d()], BOWL, labels=["a", "b"]), "labels must have one label per result"),
         (lambda: plot_history([run_1d()], quantity="steps"), "quantity must be one of 'loss', 'grad'"),
         (lambda: plot_curve([1, 2], [1, 2, 3], title="t", xlabel="x", ylabel="y"), "ys must have 2 values"),
-        (lambda: plot_steps_to_converge([1.0], [run_1d(), run_1d()]), "results must have one run per value"),
+        (lambda: plot_steps_to_converge([1.0], [run_1d(), run_1d()]), "runs must have one run per value"),
         (lambda: plot_update_directions(offset=0.0), "offset must be positive"),
     ],
 )

@@ -1,4 +1,4 @@
-"""Figures of the models (helpers.plots.models) and computational graphs (helpers.plots.graph)."""
+"""Figures of the models (helpers.plots.models) and computational graphs (helpers.plots.graphs)."""
 
 from __future__ import annotations
 
@@ -21,7 +21,7 @@ from helpers.autodiff import Value, neuron_graph, square_of_sum_graph, trace  # 
 from helpers.datasets import make_blobs, make_linear, make_rings  # noqa: E402
 from helpers.nn import softmax  # noqa: E402
 from helpers.plots import axes as pa  # noqa: E402
-from helpers.plots import graph as pg  # noqa: E402
+from helpers.plots import graphs as pg  # noqa: E402
 from helpers.plots import models as pm  # noqa: E402
 from helpers.plots.style import palette  # noqa: E402
 from helpers.regression import (  # noqa: E402
@@ -71,7 +71,7 @@ def legend_texts(ax: Axes) -> list[str]:
 
 
 def test_plots_never_import_ipywidgets():
-    code = "import sys, helpers.plots.models, helpers.plots.graph; print('ipywidgets' in sys.modules)"
+    code = "import sys, helpers.plots.models, helpers.plots.graphs; print('ipywidgets' in sys.modules)"
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert out.stdout.strip() == "False"
 
@@ -272,9 +272,10 @@ def test_decision_regions_check_the_predict_function():
 
 
 def test_activations_row_of_panels():
-    fig = pm.plot_activations(title="activations")
+    panels = pm.plot_activations(title="activations")
+    fig = panels[0].figure
     drawn(fig)
-    assert isinstance(fig, Figure)
+    assert isinstance(fig, Figure) and fig.axes == list(panels) and fig.get_suptitle() == "activations"
     titles = [ax.get_title() for ax in fig.axes]
     assert titles == ["sigmoid", "tanh", "ReLU"]
     for ax in fig.axes:
@@ -286,9 +287,14 @@ def test_activations_row_of_panels():
     assert np.isnan(relu_grad.get_ydata()).sum() == 1
 
 
-def test_activations_reject_unknown_names():
+def test_activations_reject_unknown_names_and_a_wrong_number_of_axes():
     with pytest.raises(ValueError, match="names"):
         pm.plot_activations(["softplus"])
+    fig, axes = plt.subplots(1, 2)
+    with pytest.raises(TypeError, match="ax must be 3 matplotlib Axes"):
+        pm.plot_activations(ax=axes)
+    assert list(pm.plot_activations(["tanh", "relu"], ax=axes)) == list(axes)
+    plt.close(fig)
 
 
 def test_softmax_bars_hold_the_lecture_values():

@@ -21,7 +21,7 @@ from hypothesis import strategies as st  # noqa: E402
 from helpers.autodiff import square_of_sum_graph, trace  # noqa: E402
 from helpers.descent import DescentResult  # noqa: E402
 from helpers.i18n import edition  # noqa: E402
-from helpers.plots.graph import node_text  # noqa: E402
+from helpers.plots.graphs import node_text  # noqa: E402
 from helpers.widgets import EXPLORERS  # noqa: E402
 from helpers.widgets.descent import STEP_CAPS  # noqa: E402
 from helpers.widgets.networks import (  # noqa: E402

@@ -6,7 +6,7 @@ core path: every cell except the exercises, the discussion questions and section
 
 It also reports the share of the core path's code lines that only make figures (the course's limit is a
 fifth, docs/notebook-conventions.md): a statement is figure code when it names matplotlib's objects (``plt``, ``fig``, ``ax``, ``axes``)
-or the course's figure helpers (``subplots``, ``course_style``, ``COLORS``, ``plot_*``, ``draw_*``, ...);
+or the course's figure helpers (``plots.*``, ``subplots``, ``course_style``, ``COLORS``, ``plot_*``, ``draw_*``, ...);
 a ``with course_style():`` block and a loop over figure objects (``for ax in axes.flat:``) are figure
 code as a whole. Explorers are not figure code: they
 are the lesson's hands-on part.
@@ -26,7 +26,7 @@ WORDS_PER_MINUTE = 130
 SECONDS_PER_CODE_LINE = 15
 _OPTIONAL = re.compile(r"^#{1,6}\s+(\d+\.\s*)?(Deep dive|Exercises|Questions)\b", re.IGNORECASE)
 _HEADING = re.compile(r"^(#{1,6})\s")
-_FIGURE_NAMES = {"plt", "fig", "ax", "axes", "subplots", "course_style", "COLORS", "FIG_WIDE", "palette"}
+_FIGURE_NAMES = {"plt", "fig", "ax", "axes", "plots", "subplots", "course_style", "COLORS", "FIG_WIDE", "palette"}
 _FIGURE_PREFIXES = ("plot_", "draw_", "use_pow10", "figure_")
 
 

@@ -71,6 +71,26 @@ def axes_or_new(ax: Any = None, figsize: tuple[float, float] = FIG_SINGLE) -> Ax
     return ax
 
 
+def panels_or_new(ax: Any, shape: tuple[int, int], figsize: tuple[float, float], **kwargs: Any) -> np.ndarray:
+    """The ``rows × cols`` panels of a many-panel plot function: ``ax`` when given, else a new figure's.
+
+    ``ax`` is then any sequence (or array) of exactly ``rows · cols`` Axes, taken row by row; the
+    result is always an object array of that ``shape``, as ``plt.subplots(..., squeeze=False)``
+    returns. ``kwargs`` (``sharey=True`` …) apply to a new figure only. Call it inside
+    :func:`~helpers.plots.style.course_style`.
+    """
+    count = shape[0] * shape[1]
+    if ax is None:
+        import matplotlib.pyplot as plt  # only when a function makes its own figure
+
+        _, grid = plt.subplots(*shape, figsize=figsize, squeeze=False, **kwargs)
+        return grid
+    given = list(np.ravel(np.asarray(ax, dtype=object))) if not isinstance(ax, Axes) else [ax]
+    if len(given) != count or not all(isinstance(a, Axes) for a in given):
+        raise TypeError(f"ax must be {count} matplotlib Axes (one per panel, row by row) or None, got {_show(ax)}")
+    return np.array(given, dtype=object).reshape(shape)
+
+
 # --- limits -----------------------------------------------------------------------------------
 
 

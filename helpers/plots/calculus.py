@@ -6,13 +6,12 @@ are small classes that create their artists once and then only set new data.
 
 from __future__ import annotations
 
-import matplotlib.pyplot as plt
 import numpy as np
 
 from ..calculus import central_difference, difference_table, forward_difference
 from ..functions import Objective
 from ..validation import check_array, check_real
-from .axes import axes_or_new, log_limits, positive_or_nan, use_pow10_labels
+from .axes import axes_or_new, log_limits, panels_or_new, positive_or_nan, use_pow10_labels
 from .descent import as_objective, curve_view
 from .style import COLORS, course_style
 
@@ -237,7 +236,7 @@ def plot_difference_error(f="lecture_quadratic", x0: float = 1.0, *, h: float | 
     return ax
 
 
-def plot_update_directions(f="lecture_quadratic", *, lr: float = 0.25, offset: float = 1.5):
+def plot_update_directions(f="lecture_quadratic", *, lr: float = 0.25, offset: float = 1.5, ax=None):
     """The lecture's 2×2 figure: the sign of f'(x), crossed with x + λf'(x) and x − λf'(x).
 
     Each panel shows which way x moves and whether f goes up or down: adding the derivative
@@ -252,10 +251,14 @@ def plot_update_directions(f="lecture_quadratic", *, lr: float = 0.25, offset: f
         The step λ > 0 that scales f'(x), small enough to show the direction.
     offset : float
         The two points are this far left and right of the minimum.
+    ax : four Axes, optional
+        The panels row by row (f'(x) > 0, then f'(x) < 0; adding, then subtracting λf'(x));
+        default a new 2×2 figure.
 
     Returns
     -------
-    matplotlib.figure.Figure
+    ndarray of Axes, shape (2, 2)
+        The four panels.
     """
     objective = as_objective(f, dim=1)
     lr = check_real("lr", lr, low=0.0, low_inclusive=False)
@@ -274,7 +277,7 @@ def plot_update_directions(f="lecture_quadratic", *, lr: float = 0.25, offset: f
         )
     moves = [x + s * lr * float(objective.grad(x)) for x in points.values() for s in (1, -1)]
     with course_style():
-        fig, axes = plt.subplots(2, 2, figsize=(10.0, 7.0), sharex=True, sharey=True)
+        axes = panels_or_new(ax, (2, 2), (10.0, 7.0), sharex=True, sharey=True)
         xlim, ylim, grid, values = curve_view(objective, [*points.values(), *moves])
         for row, sign in enumerate(("> 0", "< 0")):
             x = points[sign]
@@ -288,10 +291,10 @@ def plot_update_directions(f="lecture_quadratic", *, lr: float = 0.25, offset: f
             ax.set_xlabel("x")
         for ax in axes[:, 0]:
             ax.set_ylabel("f(x)")
-        fig.suptitle(
+        axes[0, 0].figure.suptitle(
             f"f(x) = {objective.label}, λ = {lr:g}: adding f'(x) climbs (ascent), subtracting it descends (descent)"
         )
-    return fig
+    return axes
 
 
 def _direction_panel(ax, objective: Objective, x: float, sign: int, lr: float, grid, values) -> None:

@@ -22,7 +22,16 @@ from matplotlib.lines import Line2D
 from ..descent import DescentResult
 from ..functions import FUNCTIONS, Objective, get_function
 from ..validation import check_array, check_choice, check_int
-from .axes import axes_or_new, log_limits, pad_limits, positive_or_nan, spans_decades, use_pow10_labels, widen
+from .axes import (
+    axes_or_new,
+    log_limits,
+    pad_limits,
+    panels_or_new,
+    positive_or_nan,
+    spans_decades,
+    use_pow10_labels,
+    widen,
+)
 from .style import COLORS, course_style, palette
 
 __all__ = [
@@ -489,14 +498,14 @@ def _path_colors(n: int) -> list[str]:
 # --- surface and gradient field --------------------------------------------------------------
 
 
-def plot_surface(f=None, *, result: DescentResult | None = None, ax=None, n: int = 60):
+def plot_surface(f=None, *, run: DescentResult | None = None, ax=None, n: int = 60):
     """Draw a 2-D objective as a 3-D surface, optionally with a descent path on it.
 
     Parameters
     ----------
     f : Objective or str, optional
-        A function of two variables, or its name in the library (by default the one ``result`` recorded).
-    result : DescentResult, optional
+        A function of two variables, or its name in the library (by default the one ``run`` recorded).
+    run : DescentResult, optional
         A run to draw on the surface (only the part over the domain).
     ax : mpl_toolkits.mplot3d.Axes3D, optional
         A 3-D Axes; a new figure when omitted.
@@ -508,9 +517,9 @@ def plot_surface(f=None, *, result: DescentResult | None = None, ax=None, n: int
     mpl_toolkits.mplot3d.Axes3D
     """
     n = check_int("n", n, low=5, high=400)
-    if result is not None:
-        (result,) = _as_results(result, "result", dim=2)
-        objective = objective_of([result], f, dim=2)
+    if run is not None:
+        (run,) = _as_results(run, "run", dim=2)
+        objective = objective_of([run], f, dim=2)
     else:
         objective = as_objective(f, dim=2)
     with course_style():
@@ -522,14 +531,14 @@ def plot_surface(f=None, *, result: DescentResult | None = None, ax=None, n: int
         limits = tuple(tuple(map(float, box)) for box in objective.domain)
         X, Y, Z = _grid(objective, limits, n)
         ax.plot_surface(X, Y, Z, cmap="viridis", alpha=0.85, linewidth=0, antialiased=True, rcount=n, ccount=n)
-        if result is not None:
-            p = result.path
+        if run is not None:
+            p = run.path
             (x0, x1), (y0, y1) = limits
             keep = (p[:, 0] >= x0) & (p[:, 0] <= x1) & (p[:, 1] >= y0) & (p[:, 1] <= y1)
             p = p[keep]
             z = objective.f_grid(p[:, 0], p[:, 1]) if len(p) else np.empty(0)
             ax.plot(p[:, 0], p[:, 1], z, color=COLORS["vermillion"], marker="o", ms=3, lw=1.5, zorder=10,
-                    label=f"descent path: {result.message}")  # fmt: skip
+                    label=f"descent path: {run.message}")  # fmt: skip
             ax.legend(loc="upper left", fontsize=8.5)
         ax.set_title(f"f(x, y) = {objective.label}")
         ax.set_xlabel("x")
@@ -545,7 +554,7 @@ def _gradient_grid(objective: Objective, limits, n: int):
     return X, Y, G[:, 0].reshape(X.shape), G[:, 1].reshape(X.shape)
 
 
-def plot_gradient_field(f="lecture_bowl", *, n: int = 13, normalize: bool = False):
+def plot_gradient_field(f="lecture_bowl", *, n: int = 13, normalize: bool = False, ax=None):
     """Quiver plots of ∇f (steepest ascent) and −∇f (steepest descent) side by side, on contours.
 
     Parameters
@@ -557,10 +566,13 @@ def plot_gradient_field(f="lecture_bowl", *, n: int = 13, normalize: bool = Fals
     normalize : bool
         Draw every arrow with the same length (only the direction), for functions whose gradient
         spans decades (e.g. Rosenbrock).
+    ax : sequence of two Axes, optional
+        The ∇f panel and the −∇f panel; default a new figure.
 
     Returns
     -------
-    matplotlib.figure.Figure
+    ndarray of Axes, shape (2,)
+        The two panels.
     """
     objective = as_objective(f, dim=2)
     n = check_int("n", n, low=3, high=60)
@@ -577,7 +589,7 @@ def plot_gradient_field(f="lecture_bowl", *, n: int = 13, normalize: bool = Fals
     cell = min((limits[0][1] - limits[0][0]), (limits[1][1] - limits[1][0])) / (n - 1)
     scale = longest / (0.95 * cell)
     with course_style():
-        fig, axes = plt.subplots(1, 2, figsize=(9.0, 4.6), sharey=True)
+        axes = panels_or_new(ax, (1, 2), (9.0, 4.6), sharey=True)[0]
         panels = (
             (1.0, COLORS["vermillion"], "∇f: steepest ascent (uphill)"),
             (-1.0, COLORS["blue"], "−∇f: steepest descent (downhill)"),
@@ -593,8 +605,8 @@ def plot_gradient_field(f="lecture_bowl", *, n: int = 13, normalize: bool = Fals
                 ax.set_aspect("equal", adjustable="box")
         axes[0].set_ylabel("y")
         what = "directions only (arrows normalised)" if normalize else "arrow length ∝ ‖∇f‖"
-        fig.suptitle(f"f(x, y) = {objective.label}: {what}")
-    return fig
+        axes[0].figure.suptitle(f"f(x, y) = {objective.label}: {what}")
+    return axes
 
 
 # --- curves against step ---------------------------------------------------------------------
@@ -727,7 +739,7 @@ def plot_curve(x, ys, *, labels=None, title: str, xlabel: str, ylabel: str,
     return ax
 
 
-def plot_steps_to_converge(values, results, *, xlabel: str = "start x₀", logx: bool = False, ax=None):
+def plot_steps_to_converge(values, runs, *, xlabel: str = "start x₀", logx: bool = False, ax=None):
     """Steps to converge against a swept parameter (the start point, ε, λ …), one run per value.
 
     Converged runs are joined by a line; runs that hit the step cap or diverged are marked
@@ -737,7 +749,7 @@ def plot_steps_to_converge(values, results, *, xlabel: str = "start x₀", logx:
     ----------
     values : array_like, shape (n,)
         The swept parameter, one value per run.
-    results : sequence of DescentResult
+    runs : sequence of DescentResult
         The runs, in the same order.
     xlabel : str
         Name and symbol of the parameter, e.g. "start x₀", "ε", "learning rate λ".
@@ -751,13 +763,13 @@ def plot_steps_to_converge(values, results, *, xlabel: str = "start x₀", logx:
     matplotlib.axes.Axes
     """
     xs = check_array("values", values, ndim=1, min_rows=1)
-    results = _as_results(results)
-    if len(results) != len(xs):
-        raise ValueError(f"results must have one run per value ({len(xs)}), got {len(results)}")
+    runs = _as_results(runs)
+    if len(runs) != len(xs):
+        raise ValueError(f"runs must have one run per value ({len(xs)}), got {len(runs)}")
     if logx and np.any(xs <= 0):
         raise ValueError(f"values must be positive for a log x axis (logx=True), got {xs.tolist()!r:.80}")
-    status = np.array([r.status for r in results])
-    steps = np.array([r.steps for r in results], dtype=float)
+    status = np.array([r.status for r in runs])
+    steps = np.array([r.steps for r in runs], dtype=float)
     with course_style():
         ax = axes_or_new(ax)
         ok = status == "converged"
@@ -767,7 +779,7 @@ def plot_steps_to_converge(values, results, *, xlabel: str = "start x₀", logx:
             ax.plot(xs[capped], steps[capped], "^", ms=7, color=COLORS["orange"], ls="none", label="step cap reached")
         bad = status == "diverged"
         if bad.any():
-            at = np.array([r.diverged_at for r in results], dtype=object)[bad].astype(float)
+            at = np.array([r.diverged_at for r in runs], dtype=object)[bad].astype(float)
             ax.plot(xs[bad], at, "X", ms=8, color=COLORS["vermillion"], ls="none", label="diverged (at step)")
         if logx:
             ax.set_xscale("log")

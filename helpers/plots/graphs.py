@@ -367,8 +367,9 @@ def plot_graph(
 
     Examples
     --------
+    >>> from helpers import plots
     >>> from helpers.autodiff import square_of_sum_graph
-    >>> ax = plot_graph(square_of_sum_graph(1.0, 2.0), title="z = (x + y)²")
+    >>> ax = plots.graph(square_of_sum_graph(1.0, 2.0), title="z = (x + y)²")
     """
     if isinstance(nodes, Value):
         if edges is not None:

@@ -27,7 +27,6 @@ from typing import Any
 import numpy as np
 from matplotlib.axes import Axes
 from matplotlib.colors import ListedColormap, to_rgb
-from matplotlib.figure import Figure, SubFigure
 from matplotlib.ticker import MaxNLocator
 
 from ..datasets import region_grid
@@ -44,7 +43,16 @@ from ..regression import (
     regression_loss_grid,
 )
 from ..validation import _show, check_array, check_callable, check_choice, check_int, check_real
-from .axes import axes_or_new, check_axes, log_limits, pad_limits, positive_or_nan, spans_decades, widen
+from .axes import (
+    axes_or_new,
+    check_axes,
+    log_limits,
+    pad_limits,
+    panels_or_new,
+    positive_or_nan,
+    spans_decades,
+    widen,
+)
 from .style import COLORS, FIG_SINGLE, course_style, palette
 
 __all__ = [
@@ -286,8 +294,9 @@ def plot_regression_fit(
     Examples
     --------
     >>> from helpers.regression import lecture_data, pinv_solution
+    >>> from helpers import plots
     >>> X, y, beta0 = lecture_data()
-    >>> ax = plot_regression_fit(X, y, {"start": beta0, "pinv": pinv_solution(X, y)})
+    >>> ax = plots.regression_fit(X, y, {"start": beta0, "pinv": pinv_solution(X, y)})
     """
     check_axes(ax)
     with course_style():
@@ -794,9 +803,9 @@ def plot_activations(
     names: Sequence[str] = ("sigmoid", "tanh", "relu"),
     *,
     x: Any = None,
-    axes: Sequence[Axes] | None = None,
+    ax: Any = None,
     title: str | None = None,
-) -> Figure | SubFigure:
+) -> np.ndarray:
     """Activation functions side by side, each with its derivative, in a row of panels.
 
     Parameters
@@ -805,15 +814,15 @@ def plot_activations(
         One panel per name.
     x : array_like, optional
         Where to evaluate; default 401 points in [−5, 5].
-    axes : sequence of Axes, optional
+    ax : sequence of Axes, optional
         One per name; default a new figure.
     title : str, optional
-        A title over the whole figure.
+        A title over the figure that holds the panels.
 
     Returns
     -------
-    Figure
-        The figure holding the panels (a SubFigure when ``axes`` are in one).
+    ndarray of Axes, shape (len(names),)
+        The panels, in the order of ``names``.
     """
     if isinstance(names, str):
         names = [names]
@@ -821,16 +830,8 @@ def plot_activations(
     if not names:
         raise ValueError("names must list at least one activation")
     xs = np.linspace(-5.0, 5.0, 401) if x is None else np.sort(check_array("x", x, ndim=1, min_rows=2))
-    if axes is not None:
-        axes = list(axes)
-        if len(axes) != len(names) or not all(isinstance(a, Axes) for a in axes):
-            raise ValueError(f"axes must be {len(names)} matplotlib Axes, one per name, got {_show(axes)}")
     with course_style():
-        if axes is None:
-            import matplotlib.pyplot as plt
-
-            _, grid = plt.subplots(1, len(names), figsize=(3.4 * len(names) + 0.4, 3.6), squeeze=False)
-            axes = list(grid[0])
+        axes = panels_or_new(ax, (1, len(names)), (3.4 * len(names) + 0.4, 3.6))[0]
         fig = axes[0].figure
         for ax, nm in zip(axes, names):
             fn, grad = ACTIVATIONS[nm]
@@ -848,7 +849,7 @@ def plot_activations(
         axes[0].set_ylabel("value")
         if title is not None:
             fig.suptitle(title)
-    return fig
+    return axes
 
 
 # --- softmax ------------------------------------------------------------------------------
@@ -973,7 +974,8 @@ def plot_softmax(
 
     Examples
     --------
-    >>> ax = plot_softmax([1.0, 2.0, 0.0])  # the lecture's [0.2447, 0.6652, 0.0900]
+    >>> from helpers import plots
+    >>> ax = plots.softmax([1.0, 2.0, 0.0])  # the lecture's [0.2447, 0.6652, 0.0900]
     """
     check_axes(ax)
     o = check_array("logits", logits, ndim=1, min_rows=1)

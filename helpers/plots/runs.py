@@ -114,8 +114,8 @@ def plot_paths(
 
     Examples
     --------
-    >>> from helpers import gradient_descent, objective
-    >>> ax = plot_paths(gradient_descent(objective("lecture_quadratic"), 1.5, lr=0.2))
+    >>> from helpers import gradient_descent, objective, plots
+    >>> ax = plots.paths(gradient_descent(objective("lecture_quadratic"), 1.5, lr=0.2))
     >>> ax.get_xlabel()
     'x'
     """
@@ -179,9 +179,9 @@ def plot_history(
 
     Examples
     --------
-    >>> from helpers import gradient_descent, objective
+    >>> from helpers import gradient_descent, objective, plots
     >>> runs = [gradient_descent(objective("lecture_quadratic"), 1.5, lr=lr) for lr in (0.1, 0.3)]
-    >>> plot_history(runs, quantity="grad").get_xlabel()
+    >>> plots.history(runs, quantity="grad").get_xlabel()
     'step k'
     """
     quantity = check_choice("quantity", quantity, QUANTITIES)

@@ -18,7 +18,7 @@ from ..descent import DescentResult
 from ..i18n import Messages, language
 from ..nn import ACTIVATIONS, MLP
 from ..plots.axes import LogCurve, log_limits
-from ..plots.graph import (
+from ..plots.graphs import (
     GraphArtists,
     draw_graph,
     figure_size,
