@@ -1,10 +1,11 @@
 """The descent loop and its result: one contract shared by every optimiser and every plot.
 
 An optimiser *step* takes the current point, the gradient there and the optimiser's
-state, and returns the next point and state (the d2l pattern). :func:`iterate` runs any
-step with the lecture's stopping rule (stop when ``|f'| <= eps`` or ``‖∇f‖ <= eps``), a step
-cap, and divergence detection, and returns a :class:`DescentResult` that plots and
-explorers draw the same way whatever produced it. :func:`convergence_status` says how a 1-D run
+state, and returns the next point and state (the d2l pattern). :func:`loop` is the course's one
+loop: it runs any step with the lecture's stopping rule (stop when ``|f'| <= eps`` or
+``‖∇f‖ <= eps``), a step cap and divergence detection, on a full gradient or on the minibatch
+source of :mod:`helpers.sgd`. :func:`iterate` validates a full-gradient run and returns a
+:class:`DescentResult` that plots and explorers draw the same way whatever produced it. :func:`convergence_status` says how a 1-D run
 went (converged, oscillating, diverging) against the learning rate's 1/μ and 2/μ.
 """
 
@@ -37,8 +38,12 @@ __all__ = [
     "Step",
     "convergence_status",
     "gd_step",
+    "Diverged",
+    "Exhausted",
+    "Trace",
     "gradient_descent",
     "iterate",
+    "loop",
     "momentum_rate",
     "momentum_step",
     "oscillates",
@@ -61,7 +66,9 @@ class DescentResult:
         The iterates x_0 … x_k: shape ``(k+1,)`` for a scalar variable, ``(k+1, d)`` for a vector.
         Every recorded number is finite: a diverging run keeps what it had before it blew up.
     grad_norms : ndarray
-        ``|f'(x_i)|`` or ``‖∇f(x_i)‖`` for each iterate, shape ``(k+1,)``.
+        ``|f'(x_i)|`` or ``‖∇f(x_i)‖`` at each iterate where the gradient was taken: shape ``(k+1,)``,
+        or ``(k,)`` when the last point has none (a minibatch run ends after its last batch; a run
+        whose gradient blew up at x_k keeps x_k but not that gradient).
     values : ndarray or None
         ``f(x_i)`` for each iterate when the objective was given, else ``None``.
     steps : int
@@ -262,7 +269,7 @@ def momentum_rate(lr: float, beta: float, curvatures) -> float:
 def _norm(g) -> float:
     if isinstance(g, float):
         return abs(g)
-    return float(np.sqrt(np.dot(g, g))) if g.ndim == 1 else float(np.linalg.norm(g))
+    return math.sqrt(float(g @ g)) if g.ndim == 1 else float(np.linalg.norm(g))
 
 
 def _as_point(start):
@@ -322,44 +329,125 @@ def iterate(
     x = _as_point(start)
     if not np.all(np.isfinite(x)):
         raise ValueError(f"start must be finite, got {_show(start)}")
-    scalar = isinstance(x, float)
     # The path keeps every iterate: (steps + 1) × d numbers.
     check_limit(
         "(steps + 1) × len(start) (the numbers in the path)", (steps + 1) * np.size(x), MAX_ELEMENTS,
         "use fewer steps",
     )  # fmt: skip
 
-    path, norms, values = [], [], []
+    trace = loop(grad, x, step, steps=steps, eps=eps, f=f, shown=_show(start))
+    return DescentResult(
+        path=np.array(trace.path, dtype=float),
+        grad_norms=np.array(trace.norms, dtype=float),
+        values=np.array(trace.values, dtype=float) if f is not None else None,
+        steps=trace.points - 1,
+        status=trace.status,
+        lr=lr,
+        eps=eps,
+        max_steps=steps,
+        diverged_at=trace.diverged_at,
+        ascent=ascent,
+    )
+
+
+class Diverged(Exception):
+    """A gradient source's way to end a run as diverged (the minibatch loop's epoch loss overflowed)."""
+
+
+class Exhausted(Exception):
+    """A gradient source's way to end a run as finished (a minibatch run has no batch left)."""
+
+
+@dataclass
+class Trace:
+    """What :func:`loop` recorded: the points, the gradient's size at each, the objective there."""
+
+    path: list
+    norms: list
+    values: list
+    points: int
+    status: str
+    diverged_at: int | None
+
+
+def loop(
+    grad: Callable,
+    x,
+    step: Step,
+    *,
+    steps: int,
+    eps: float | None,
+    f: Callable | None = None,
+    keep_path: bool = True,
+    shown: str,
+    names: tuple[str, str] = ("grad", "start"),
+) -> Trace:
+    """The course's one descent loop: full-gradient descent, momentum, ascent and minibatch SGD alike.
+
+    At each point x_k, k = 0 … ``steps``: record f(x_k) (when ``f`` is given) and x_k, take the
+    gradient ``g = grad(x_k)``, stop when ``|g| <= eps`` or at the step cap, else move to
+    ``step(x_k, g, state)``. A full-gradient run's ``grad`` is ∇f; a minibatch run's (helpers.sgd) is a
+    source that returns the next batch's gradient, raises :class:`Exhausted` when no batch is left
+    and :class:`Diverged` when its epoch bookkeeping finds the loss overflowed.
+
+    Divergence is a result, not an error (except at x_0, where nothing has been recorded yet): an
+    objective that is not finite at x_k ends the run before x_k is recorded; a gradient that is not
+    finite or exceeds :data:`DIVERGENCE_LIMIT` ends it after (so the last point has no gradient); a
+    step beyond the limit is not taken. ``diverged_at`` is k, or k + 1 for the step. Inputs are the
+    caller's to validate; ``shown`` is x_0 as messages show it, ``names`` the gradient's and start's
+    names in them. ``keep_path=False`` records no points (a caller that keeps its own, per epoch).
+    """
+    grad_name, start_name = names
+    scalar = isinstance(x, float)
+    shape = None if scalar else x.shape
+    returned = f"the value {grad_name} returned"
+    path: list = []
+    norms: list = []
+    values: list = []
+    points = 0
     state = None
     status, diverged_at = None, None
     # Overflow on the way to divergence is expected and reported as a result, not as warnings.
     with np.errstate(over="ignore", invalid="ignore", divide="ignore"):
         for k in range(steps + 1):
             try:
-                g = check_returned("the value grad returned", grad(x), scalar=scalar)
-                fx = check_returned("the value f returned", f(x), scalar=True) if f is not None else None
+                if f is not None:
+                    fx = check_returned("the value f returned", f(x), scalar=True)
+                    if not math.isfinite(fx):
+                        if k == 0:
+                            raise ValueError(f"the objective at {start_name} = {shown} is not finite")
+                        status, diverged_at = "diverged", k
+                        break
+                    values.append(fx)
+                if keep_path:
+                    path.append(x)
+                points += 1
+                g = check_returned(returned, grad(x), scalar=scalar)
+            except Exhausted:
+                status = "finished"
+                break
+            except Diverged:
+                status, diverged_at = "diverged", k
+                break
             except (OverflowError, ZeroDivisionError, ValueError) as exc:
                 if k == 0:
                     raise ValueError(
-                        f"the gradient or objective cannot be evaluated at start = {_show(start)}: {exc}"
+                        f"the gradient or objective cannot be evaluated at {start_name} = {shown}: {exc}"
                     ) from exc
                 status, diverged_at = "diverged", k
                 break
-            if not scalar and np.shape(g) != x.shape:  # np.shape: grad may return a plain number
-                raise ValueError(f"grad must return a vector of shape {x.shape}, got shape {np.shape(g)}")
+            if not scalar and np.shape(g) != shape:  # np.shape: grad may return a plain number
+                raise ValueError(f"{grad_name} must return shape {shape} like {start_name}, got shape {np.shape(g)}")
             gn = _norm(g)
-            bad = not math.isfinite(gn) or gn > DIVERGENCE_LIMIT or (fx is not None and not math.isfinite(fx))
-            if bad:
+            if not math.isfinite(gn) or gn > DIVERGENCE_LIMIT:
                 if k == 0:
                     raise ValueError(
-                        f"the gradient at start = {_show(start)} is not finite or exceeds {DIVERGENCE_LIMIT:g}: start closer to a minimum"
+                        f"the gradient at {start_name} = {shown} is not finite or exceeds {DIVERGENCE_LIMIT:g}: "
+                        "start closer to a minimum"
                     )
                 status, diverged_at = "diverged", k
                 break
-            path.append(x)
             norms.append(gn)
-            if fx is not None:
-                values.append(fx)
             if eps is not None and gn <= eps:
                 status = "converged"
                 break
@@ -376,19 +464,7 @@ def iterate(
                 status, diverged_at = "diverged", k + 1
                 break
     assert status is not None  # every way out of the loop above sets it
-
-    return DescentResult(
-        path=np.array(path, dtype=float),
-        grad_norms=np.array(norms, dtype=float),
-        values=np.array(values, dtype=float) if f is not None else None,
-        steps=len(path) - 1,
-        status=status,
-        lr=lr,
-        eps=eps,
-        max_steps=steps,
-        diverged_at=diverged_at,
-        ascent=ascent,
-    )
+    return Trace(path, norms, values, points, status, diverged_at)
 
 
 def _gradient_and_value(objective, f) -> tuple[Callable, Callable | None, Any]:

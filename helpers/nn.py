@@ -820,7 +820,7 @@ class MLP:
             value = _cross_entropy(logits, y)
             return value if value <= DIVERGENCE_LIMIT else math.inf  # the loop reads inf as divergence
 
-        # The course's one minibatch loop (helpers.sgd, as for a regression), recorded per epoch.
+        # The course's one descent loop, fed minibatches by helpers.sgd as for a regression, recorded per epoch.
         try:
             run = _descend(epoch_grad, _flatten(params), n, lr=lr, batch_size=batch_size or n, epochs=epochs,
                            seed=seed, loss=loss, record="epoch", step_losses=False)  # fmt: skip

@@ -273,17 +273,17 @@ def linear_regression_gd(
     # Each step multiplies X by β and by the residual.
     check_limit("steps × n × d (the arithmetic)", steps * X.size, MAX_WORK, "use fewer steps or less data")
 
-    # iterate() asks for the gradient and then the loss at the same β: share the residual.
+    # The loop asks for the loss and then the gradient at the same β: share the residual.
     last: list = [None, None]
 
-    def grad(beta: np.ndarray) -> np.ndarray:
+    def loss(beta: np.ndarray) -> float:
         r = y - X @ beta
         last[:] = beta, r
-        return _gradient(X, y, r, objective)
-
-    def loss(beta: np.ndarray) -> float:
-        r = last[1] if last[0] is beta else y - X @ beta
         return _loss(X, y, r, objective)
+
+    def grad(beta: np.ndarray) -> np.ndarray:
+        r = last[1] if last[0] is beta else y - X @ beta
+        return _gradient(X, y, r, objective)
 
     return iterate(grad, beta0, gd_step(lr), lr=lr, eps=eps, steps=steps, f=loss)
 
@@ -461,7 +461,7 @@ class Regression:
         self.X = add_intercept(X) if intercept else X
         self.y = y
         self.objective = objective
-        self._last: tuple = (None, None)  # (β, residual) of the last gradient: the loss at β reuses it
+        self._last: tuple = (None, None)  # (a copy of β, its residual y − Xβ): see _residual
 
     @classmethod
     def lecture(cls, objective: str = "lecture") -> tuple[Regression, np.ndarray]:
@@ -483,18 +483,23 @@ class Regression:
             beta if isinstance(beta, np.ndarray) and beta.shape == (self.dim,) else _check_beta("beta", beta, self.dim)
         )
 
+    def _residual(self, beta: np.ndarray) -> np.ndarray:
+        # The descent loop asks for f and then ∇f at the same β: the residual is computed once. The
+        # cache holds a copy of β and compares values, so a β changed in place is never served stale.
+        seen = self._last[0]
+        if seen is None or not np.array_equal(seen, beta):
+            self._last = (beta.copy(), self.y - self.X @ beta)
+        return self._last[1]
+
     def f(self, beta: Any) -> float:
         """The objective at β."""
         beta = self._beta(beta)
-        r = self._last[1] if self._last[0] is beta else self.y - self.X @ beta
-        return _loss(self.X, self.y, r, self.objective)
+        return _loss(self.X, self.y, self._residual(beta), self.objective)
 
     def grad(self, beta: Any) -> np.ndarray:
         """The gradient of the objective at β."""
         beta = self._beta(beta)
-        r = self.y - self.X @ beta
-        self._last = (beta, r)
-        return _gradient(self.X, self.y, r, self.objective)
+        return _gradient(self.X, self.y, self._residual(beta), self.objective)
 
     def solution(self) -> np.ndarray:
         """β = X⁺y, the least-squares coefficients by the pseudo-inverse."""

@@ -3,6 +3,10 @@
 One update uses a minibatch of b examples instead of all n: θ ← θ − λ ∇̂L(θ), where ∇̂L is the
 gradient averaged over the batch (the mean, so divide by b, not by n). One *epoch* is one pass over
 the data in a fresh random order, without replacement: ⌈n/b⌉ updates, the last batch possibly smaller.
+
+The updates run in the course's one descent loop, :func:`helpers.descent.loop`: this module only
+supplies the batches (a gradient source that walks through each epoch's shuffle) and keeps the
+per-epoch record.
 """
 
 from __future__ import annotations
@@ -14,12 +18,13 @@ from typing import Any
 
 import numpy as np
 
-from .descent import DIVERGENCE_LIMIT, DescentResult
+from .descent import DescentResult, Diverged, Exhausted, gd_step, loop
 from .regression import OBJECTIVES, _check_beta, _check_data, _gradient, _loss
 from .validation import (
     MAX_ELEMENTS,
     MAX_STEPS,
     MAX_WORK,
+    _show,
     check_array,
     check_callable,
     check_choice,
@@ -67,6 +72,62 @@ def _check_run(n, lr, batch_size, epochs, seed, loss, record) -> tuple[int, floa
     return n, lr, batch_size, epochs, seed
 
 
+def _no_batch(theta, lo, hi):
+    raise AssertionError("a batch was asked for before its epoch began")  # _Batches sets each epoch's first
+
+
+class _Batches:
+    """The gradient source of a minibatch run: each call is the next batch's gradient, epoch by epoch.
+
+    :func:`helpers.descent.loop` calls it once per point; at every epoch boundary it keeps that
+    epoch's end (θ, the full loss, the wall time of the epoch's updates) and draws the next epoch's
+    permutation. After the last batch it raises :class:`~helpers.descent.Exhausted`: the run is over.
+    An epoch whose loss is not finite raises :class:`~helpers.descent.Diverged`.
+    """
+
+    def __init__(self, epoch_grad: _EpochGrad, theta0, n: int, b: int, epochs: int, seed: int, full_loss, start_loss):
+        self.epoch_grad, self.n, self.b, self.epochs = epoch_grad, n, b, epochs
+        self.rng = np.random.default_rng(seed)
+        self.full_loss = full_loss
+        self.epoch = 0  # epochs completed
+        self.block_grad: Callable = _no_batch
+        self.lo = n  # the next batch's first row: n means a new epoch begins
+        self.clock: float | None = None  # the running epoch's start, None between epochs
+        self.loss_seconds = 0.0  # time spent recording step losses in the running epoch
+        self.epoch_path: list = [theta0]
+        self.epoch_losses: list = [start_loss]
+        self.epoch_seconds: list[float] = []
+
+    def __call__(self, theta):
+        lo = self.lo
+        if lo >= self.n:  # an epoch boundary: the hot path below is one batch
+            if self.clock is not None:
+                self._end_epoch(theta)
+            if self.epoch == self.epochs:
+                raise Exhausted
+            self.clock, self.loss_seconds = time.perf_counter(), 0.0  # the shuffle is part of the epoch
+            self.block_grad = self.epoch_grad(self.rng.permutation(self.n))
+            lo = 0
+        hi = min(lo + self.b, self.n)
+        self.lo = hi
+        return self.block_grad(theta, lo, hi)
+
+    def _end_epoch(self, theta) -> None:
+        self.stop_clock()
+        end_loss = self.full_loss(theta) if self.full_loss is not None else None
+        if end_loss == math.inf:
+            raise Diverged
+        self.epoch += 1
+        self.epoch_path.append(theta)
+        self.epoch_losses.append(end_loss)
+
+    def stop_clock(self) -> None:
+        """Close the running epoch's wall time (also for an epoch cut short by divergence)."""
+        if self.clock is not None:
+            self.epoch_seconds.append(time.perf_counter() - self.clock - self.loss_seconds)
+            self.clock = None
+
+
 def _descend(
     epoch_grad: _EpochGrad,
     theta: float | np.ndarray,
@@ -80,20 +141,18 @@ def _descend(
     record: str,
     step_losses: bool,
 ) -> DescentResult:
-    """The minibatch loop, of SGD on a regression and of :meth:`helpers.nn.MLP.train` alike.
+    """Minibatch SGD by the course's one loop (:func:`helpers.descent.loop`), for a regression and
+    :meth:`helpers.nn.MLP.train` alike.
 
     ``epoch_grad`` sees each epoch's permutation once, so a caller can reorder its data once per
     epoch and then slice contiguous blocks instead of gathering rows (or ignore it: the full batch).
     A ``loss`` that returns inf marks the run as diverged, as a gradient or θ beyond 1e12 does."""
-    rng = np.random.default_rng(seed)
     b = batch_size
     batches = -(-n // b)  # ⌈n/b⌉
     total = epochs * batches
     shape = np.shape(theta)
     by_step = record == "step"
     step_losses = step_losses and loss is not None
-    # Squared norms are compared, so no sqrt is needed to detect divergence.
-    limit2 = DIVERGENCE_LIMIT**2
     if by_step:
         check_limit(
             "(updates + 1) × len(theta) (the numbers in the path)", (total + 1) * max(1, int(np.prod(shape))),
@@ -108,90 +167,53 @@ def _descend(
     start_loss = full_loss(theta) if loss is not None else None
     if start_loss == math.inf:
         raise ValueError(f"the loss at theta0 = {theta!r} is not finite")
+    source = _Batches(epoch_grad, theta, n, b, epochs, seed, full_loss if loss is not None else None, start_loss)
 
-    # Below, `path is not None` means record="step" and `values is not None` means step_losses.
-    path = np.empty((total + 1, *shape)) if by_step else None
-    norms = np.empty(total) if by_step else np.zeros(epochs)
-    values = np.empty(total + 1) if step_losses else None
-    if path is not None:
-        path[0] = theta
-    if values is not None:
-        values[0] = start_loss
-    epoch_path, epoch_losses, epoch_seconds = [theta], [start_loss], []
+    def step_loss(point) -> float:
+        tick = time.perf_counter()
+        value = full_loss(point)
+        source.loss_seconds += time.perf_counter() - tick  # epoch times count the updates only
+        return value
 
-    k = 0  # updates made so far
-    status, diverged_at = "finished", None
-    # Overflow on the way to divergence is expected: it is reported as a result, not as warnings.
-    with np.errstate(over="ignore", invalid="ignore", divide="ignore"):
-        for epoch in range(epochs):
-            clock = time.perf_counter()
-            loss_seconds = 0.0
-            block_grad = epoch_grad(rng.permutation(n))
-            for lo in range(0, n, b):
-                g = check_returned("the value batch_grad returned", block_grad(theta, lo, min(lo + b, n)), scalar=False)
-                if np.shape(g) != shape:
-                    raise ValueError(f"batch_grad must return shape {shape} like theta, got shape {np.shape(g)}")
-                gg = _squared_norm(g)
-                if not gg <= limit2:  # also catches NaN
-                    if k == 0:
-                        raise ValueError(f"the minibatch gradient at theta0 = {theta!r} is not finite")
-                    status, diverged_at = "diverged", k
-                    break
-                new = theta - lr * g
-                tt = _squared_norm(new)
-                if not tt <= limit2:
-                    status, diverged_at = "diverged", k + 1
-                    break
-                theta = new
-                k += 1
-                if path is not None:
-                    path[k] = theta
-                    norms[k - 1] = math.sqrt(gg)
-                else:
-                    norms[epoch] += math.sqrt(gg)
-                if values is not None:
-                    tick = time.perf_counter()
-                    values[k] = full_loss(theta)
-                    loss_seconds += time.perf_counter() - tick
-                    if values[k] == math.inf:
-                        status, diverged_at = "diverged", k
-                        k -= 1
-                        break
-            epoch_seconds.append(time.perf_counter() - clock - loss_seconds)
-            if status == "diverged":
-                break
-            end_loss = full_loss(theta) if loss is not None else None
-            if end_loss == math.inf:
-                status, diverged_at = "diverged", k
-                break
-            epoch_path.append(theta)
-            epoch_losses.append(end_loss)
-
-    if path is not None:
-        path, norms = path[: k + 1], norms[:k]
-        values = values[: k + 1] if values is not None else None
+    trace = loop(
+        source, theta, gd_step(lr), steps=total, eps=None, f=step_loss if step_losses else None, keep_path=by_step,
+        shown=_show(theta), names=("batch_grad", "theta"),
+    )  # fmt: skip
+    source.stop_clock()
+    updates = trace.points - 1
+    epoch_path = np.array(source.epoch_path, dtype=float)
+    epoch_losses = np.array(source.epoch_losses, dtype=float) if loss is not None else None
+    if by_step:
+        path = np.array(trace.path, dtype=float)
+        norms = np.array(trace.norms, dtype=float)
+        values = np.array(trace.values, dtype=float) if step_losses else None
     else:
+        # Per epoch: θ and the loss at each epoch's end, the mean size of its batch gradients.
         done = len(epoch_path) - 1
-        path = np.array(epoch_path, dtype=float)
-        norms = norms[:done] / batches
-        values = np.array(epoch_losses, dtype=float) if loss is not None else None
+        path, values = epoch_path, epoch_losses
+        norms = np.zeros(done)
+        for epoch in range(done):
+            total_norm = 0.0
+            for v in trace.norms[epoch * batches : (epoch + 1) * batches]:
+                total_norm += v  # in order, as the updates happened
+            norms[epoch] = total_norm / batches
 
     return DescentResult(
         path=path,
         grad_norms=norms,
         values=values,
-        steps=k,
-        status=status,
+        steps=updates,
+        status=trace.status,
         lr=lr,
         eps=None,
         max_steps=total,
-        diverged_at=diverged_at,
+        diverged_at=trace.diverged_at,
         extra={
-            "epoch_path": np.array(epoch_path, dtype=float),
-            "epoch_losses": np.array(epoch_losses, dtype=float) if loss is not None else None,
+            "epoch_path": epoch_path,
+            "epoch_losses": epoch_losses,
             "batch_size": b,
             "batches_per_epoch": batches,
-            "epoch_seconds": np.array(epoch_seconds),
+            "epoch_seconds": np.array(source.epoch_seconds),
         },
     )
 

@@ -233,25 +233,68 @@ def test_one_loop_for_descent_ascent_and_momentum():
     assert top.ascent and abs(top.x - 3) < 1e-5
 
 
-def test_one_minibatch_loop_for_regression_sgd_and_network_training(monkeypatch):
+def test_every_algorithm_runs_in_the_one_loop(monkeypatch):
+    import helpers.descent
     import helpers.nn
     import helpers.sgd
 
     calls = []
-    loop = helpers.sgd._descend
+    loop = helpers.descent.loop
 
-    def counted(*args, **kwargs):
-        calls.append(kwargs["batch_size"])
-        return loop(*args, **kwargs)
+    def counted(grad, x, step, **kwargs):
+        calls.append("minibatch" if isinstance(grad, helpers.sgd._Batches) else "full")
+        return loop(grad, x, step, **kwargs)
 
-    monkeypatch.setattr(helpers.sgd, "_descend", counted)
-    monkeypatch.setattr(helpers.nn, "_descend", counted)
+    monkeypatch.setattr(helpers.descent, "loop", counted)
+    monkeypatch.setattr(helpers.sgd, "loop", counted)
+    bowl = objective("x**2 + 10*y**2", variables=("x", "y"))
+    gradient_descent(bowl, [2.0, 1.0], lr=0.01)
+    gradient_descent(bowl, [2.0, 1.0], lr=0.01, momentum=0.9)
+    gradient_descent(objective("-(x - 3)**2"), 0.0, lr=0.1, ascent=True)
+    problem, beta0 = Regression.lecture()
+    gradient_descent(problem, beta0, lr=0.01, eps=None, steps=10)
+    linear_regression_gd(problem.X, problem.y, beta0, lr=0.01, steps=10)
+    gradient_descent(problem, beta0, lr=0.01, batch_size=2, epochs=2)
+    regression_sgd(problem.X, problem.y, beta0, lr=0.01, batch_size=2, epochs=2)
     X, y = helpers.datasets.make_blobs(20, 2, seed=0)
     helpers.nn.MLP([2, 4, 2], seed=0).train(X, y, lr=0.5, epochs=3)
     helpers.nn.MLP([2, 4, 2], seed=0).train(X, y, lr=0.5, epochs=3, batch_size=8)
-    problem, beta0 = Regression.lecture()
-    gradient_descent(problem, beta0, lr=0.01, batch_size=2, epochs=2)
-    assert calls == [40, 8, 2]
+    assert calls == ["full"] * 5 + ["minibatch"] * 4
+
+
+def _update_loops(source: str) -> list[str]:
+    """Functions with a loop that adds or subtracts ``lr × something``: hand-written descent loops."""
+    tree = ast.parse(source)
+    found = []
+    for function in ast.walk(tree):
+        if not isinstance(function, ast.FunctionDef):
+            continue
+        for loop in ast.walk(function):
+            if not isinstance(loop, (ast.For, ast.While)):
+                continue
+            for node in ast.walk(loop):
+                if isinstance(node, ast.BinOp) and isinstance(node.op, (ast.Add, ast.Sub)):
+                    for side in (node.left, node.right):
+                        if isinstance(side, ast.BinOp) and isinstance(side.op, ast.Mult):
+                            if any(isinstance(v, ast.Name) and v.id == "lr" for v in ast.walk(side)):
+                                found.append(function.name)
+    return sorted(set(found))
+
+
+def test_the_package_has_one_update_loop():
+    # The detector finds a hand-written loop (the shape of the minibatch loop this package once had) …
+    written_out = (
+        "def sgd(theta, lr, batches):\n    for g in batches:\n        new = theta - lr * g\n        theta = new\n"
+    )
+    assert _update_loops(written_out) == ["sgd"]
+    # … and, outside the exercises (whose reference solutions are the learner's loops, written out),
+    # finds none but momentum_rate, whose loop runs over curvatures, not steps: descent.loop moves
+    # every point through an optimiser step.
+    found = {}
+    for path in sorted((ROOT / "helpers").rglob("*.py")):
+        if "exercises" not in path.parts:
+            found.update({name: path.name for name in _update_loops(path.read_text(encoding="utf-8"))})
+    assert found == {"momentum_rate": "descent.py"}
 
 
 def test_a_regression_problem_runs_full_batch_and_minibatch_through_the_same_call():

@@ -182,7 +182,7 @@ def test_non_finite_loss_is_divergence():
 
 
 def test_gradient_not_finite_at_the_start_is_an_error():
-    with pytest.raises(ValueError, match="minibatch gradient at theta0"):
+    with pytest.raises(ValueError, match=r"the gradient at theta = array\(\[0\.\]\) is not finite"):
         minibatch_descent(lambda t, idx: np.array([np.nan]), [0.0], 5, lr=0.1, batch_size=1, epochs=1)
 
 
