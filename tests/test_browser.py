@@ -173,6 +173,9 @@ def test_notebook_runs_and_explorers_respond(lab, browser, path):
             # Every label fits its box (a Korean one too), and no control sticks out of the notebook.
             assert ex.evaluate(JS_CLIPPED) == [], f"{path.name} {name}: at 1400 px"
             before_status = _status(ex)
+            # JupyterLab breaks printed text anywhere; the explorer's status wraps between words.
+            pre = ex.locator(".widget-output .jp-RenderedText pre").last
+            assert pre.evaluate("e => getComputedStyle(e).wordBreak") == "normal", f"{path.name} {name}"
             if stored[i] is not None:
                 assert before_status.strip() == stored[i], f"{path.name} {name}: the status is not the notebook's"
             slider = main_slider(ex)

@@ -35,6 +35,15 @@ def render_png(fig, dpi: int | None = None) -> bytes:
     return buf.getvalue()
 
 
+#: JupyterLab breaks printed text anywhere (``word-break: break-all``): the status line would wrap
+#: mid-word ("arou/nd") in a narrow window. Inside an explorer it wraps between words instead; the
+#: rule ships in a hidden HTML child, as a notebook cannot add page-wide CSS any other way.
+STATUS_STYLE = (
+    "<style>.course-explorer .jp-OutputArea-output pre, .course-explorer .output_subarea pre "
+    "{word-break: normal; overflow-wrap: break-word;}</style>"
+)
+
+
 class Explorer(widgets.VBox):
     """Base class of the course's explorers.
 
@@ -67,7 +76,7 @@ class Explorer(widgets.VBox):
         self.last_update_seconds = float("nan")
         self._png = b""
         box = layout if layout is not None else widgets.VBox(list(self.controls.values()))
-        super().__init__(children=[box, self.output])
+        super().__init__(children=[box, self.output, widgets.HTML(STATUS_STYLE, layout=widgets.Layout(display="none"))])
         self.add_class("course-explorer")  # lets the browser test find every explorer on a page
         for control in self.controls.values():
             if hasattr(control, "continuous_update") and not continuous:
