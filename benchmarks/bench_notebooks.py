@@ -196,7 +196,7 @@ def browser(cfg: Config) -> Section:
         return sec
     verdict = "every explorer met its target" if proc.returncode == 0 else "some explorer MISSED its target"
     sec.headlines.append(
-        f"Explorers in the browser: {verdict} (benchmarks/browser_latency.py, {presses} presses each)."
+        f"Explorers in the browser: {verdict} (benchmarks/browser_latency.py, {presses} presses each, both editions)."
     )
     sec.markdown = [
         f"`{Path(sys.executable).name} benchmarks/browser_latency.py --presses {presses}` "

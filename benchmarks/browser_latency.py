@@ -10,8 +10,8 @@ the trained figure instead.
 
 Run from the repository root (after ``make install``; ``make bench`` runs it too)::
 
-    .venv/bin/python benchmarks/browser_latency.py                # every notebook, 20 presses each
-    .venv/bin/python benchmarks/browser_latency.py --only 03 --presses 40
+    .venv/bin/python benchmarks/browser_latency.py                # every notebook, both editions, 20 presses
+    .venv/bin/python benchmarks/browser_latency.py --only 03 --presses 40 --edition ko
 
 Targets: p95 ≤ 100 ms for every slider explorer, median ≤ 0.5 s for a Train button. Exit code 1 when a
 target is missed, 2 when the browser or Playwright is missing.
@@ -89,15 +89,19 @@ def _timed(page, explorer, event: str, act, timeout: float = 30.0) -> float:
 
 
 def measure_notebook(browser, lab: str, path: Path, presses: int) -> list[Row]:
+    from helpers.widgets.networks import tr  # the Train button speaks the notebook's edition
+
+    name = path.relative_to(ROOT / "notebooks").as_posix()  # "05_convergence.ipynb" or "ko/05_convergence.ipynb"
+    train = tr("Train", lang="ko" if path.parent.name == "ko" else "en")
     page = browser.new_page(viewport={"width": 1400, "height": 1000})
     rows = []
     try:
-        open_and_run(page, lab, path.name)
+        open_and_run(page, lab, name)
         explorers = page.locator(".course-explorer")
         for i in range(explorers.count()):
             ex = explorers.nth(i)
             ex.scroll_into_view_if_needed()
-            button = ex.locator("button", has_text="Train")
+            button = ex.locator("button", has_text=train)
             if button.count():
                 seconds = []
                 for _ in range(max(3, presses // 5)):
@@ -106,7 +110,7 @@ def measure_notebook(browser, lab: str, path: Path, presses: int) -> list[Row]:
                     page.keyboard.press("ArrowLeft" if len(seconds) % 2 else "ArrowRight")  # a changed setting
                     page.wait_for_function(JS_KERNEL_IDLE)
                     seconds.append(_timed(page, ex, "click", lambda b=button: b.first.click(), timeout=60))
-                rows.append(Row(path.stem, i, "Train", "train", seconds))
+                rows.append(Row(name.removesuffix(".ipynb"), i, train, "train", seconds))
                 continue
             slider = main_slider(ex)
             label = slider.locator(".widget-label").first.inner_text()
@@ -119,7 +123,7 @@ def measure_notebook(browser, lab: str, path: Path, presses: int) -> list[Row]:
                 seconds.append(_timed(page, ex, "keydown", lambda key=key: page.keyboard.press(key)))
                 if slider.locator(".widget-readout").inner_text() == before:  # at an end of the range
                     seconds.pop()
-            rows.append(Row(path.stem, i, label, "slider", seconds))
+            rows.append(Row(name.removesuffix(".ipynb"), i, label, "slider", seconds))
     finally:
         page.close()
     return rows
@@ -129,6 +133,9 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--only", default="", help="notebook number prefixes, comma separated (e.g. 02,08)")
     parser.add_argument("--presses", type=int, default=20, help="key presses per slider explorer (default 20)")
+    parser.add_argument(
+        "--edition", choices=("en", "ko", "both"), default="both", help="which notebooks: English, Korean or both"
+    )
     args = parser.parse_args(argv)
     if args.presses < 4:
         parser.error(f"--presses must be at least 4, got {args.presses}")
@@ -141,7 +148,13 @@ def main(argv: list[str] | None = None) -> int:
         print(f"SKIPPED: the browser benchmark needs Debian's chromium at {CHROMIUM}")
         return 2
     only = [p for p in args.only.split(",") if p]
-    paths = [p for p in sorted((ROOT / "notebooks").glob("*.ipynb")) if not only or p.name.startswith(tuple(only))]
+    folders = {"en": ["notebooks"], "ko": ["notebooks/ko"], "both": ["notebooks", "notebooks/ko"]}[args.edition]
+    paths = [
+        p
+        for folder in folders
+        for p in sorted((ROOT / folder).glob("*.ipynb"))
+        if not only or p.name.startswith(tuple(only))
+    ]
     rows: list[Row] = []
     with tempfile.TemporaryDirectory() as tmp, lab_server(Path(tmp)) as lab, chromium(sync_api) as browser:
         for path in paths:
