@@ -295,6 +295,8 @@ def iterate(
 ) -> DescentResult:
     """Run an optimiser ``step`` from ``start`` until ``|∇f| <= eps``, the step cap, or divergence.
 
+    The inputs are checked here; the steps run in :func:`loop`, the course's one descent loop.
+
     Parameters
     ----------
     grad : callable

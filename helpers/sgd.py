@@ -50,11 +50,6 @@ def _as_theta(theta0: Any) -> float | np.ndarray:
     return arr.copy()
 
 
-def _squared_norm(v: float | np.ndarray) -> float:
-    """v·v for a vector, v² for a number (a Python float stays one: the fast path of scalar runs)."""
-    return float(v @ v) if isinstance(v, np.ndarray) and v.ndim else float(v * v)
-
-
 def _check_run(n, lr, batch_size, epochs, seed, loss, record) -> tuple[int, float, int, int, int]:
     n = check_int("n", n, low=1)
     check_limit("n", n, MAX_ELEMENTS, "each epoch draws a permutation of n indices: use fewer examples")
